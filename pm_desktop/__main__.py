@@ -1,0 +1,128 @@
+"""Command line: ``pm-desktop`` starts the app; sub-commands administer databases."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pm_desktop import __version__
+
+LANGUAGES = ("zh_CN", "en")
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("PM Desktop", appauthor=False) / "pm-desktop.sqlite"
+
+
+def _language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise argparse.ArgumentTypeError(
+            f"unknown language {value!r}; choose one of: {', '.join(LANGUAGES)}"
+        )
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pm-desktop",
+        description="Offline-first project management for field PMs and meeting scribes.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", type=Path, help="database file (default: in the user data folder)")
+    parser.add_argument("--lang", type=_language, help="user-interface language: zh_CN or en")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, open and migrate the database, show the main window, then exit",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="create a sample project in Chinese")
+    demo.add_argument("--db", type=Path, required=True, dest="demo_db")
+
+    db = commands.add_parser("db", help="database administration")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="migrate to the current schema (after a backup)")
+    db_commands.choices["upgrade"].add_argument("path", type=Path)
+    db_commands.add_parser("check", help="integrity and migration state")
+    db_commands.choices["check"].add_argument("path", type=Path)
+    db_commands.add_parser("backup", help="copy a database safely, even while it is open")
+    db_commands.choices["backup"].add_argument("path", type=Path)
+    db_commands.choices["backup"].add_argument("dest", type=Path)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"pm-desktop: error: {message}", file=sys.stderr)
+    return 1
+
+
+def _run_db(args: argparse.Namespace) -> int:
+    from pm_desktop.services import admin
+
+    if args.db_command == "check":
+        report = admin.check_database(args.path)
+        print(f"database:  {report.path}")
+        print(f"schema:    {report.revision or '(none)'} (current: {report.head})")
+        print(f"integrity: {'ok' if not report.integrity_problems else 'DAMAGED'}")
+        for problem in report.integrity_problems[:20]:
+            print(f"  {problem}")
+        if not report.up_to_date:
+            print("run 'pm-desktop db upgrade PATH' to migrate it")
+        return 0 if report.healthy else 1
+    if args.db_command == "upgrade":
+        result = admin.upgrade_database(args.path)
+        if result.backup is None:
+            print(f"{result.path} is already at schema {result.to_revision}")
+        else:
+            print(f"upgraded {result.path}: {result.from_revision} -> {result.to_revision}")
+            print(f"backup:   {result.backup}")
+        return 0
+    dest = admin.backup(args.path, args.dest)
+    print(f"backed up {args.path} to {dest} (integrity ok)")
+    return 0
+
+
+def _run_demo(path: Path) -> int:
+    from pm_desktop.services.container import Services
+    from pm_desktop.services.demo import create_demo_project
+
+    services = Services.open(path)
+    try:
+        project = create_demo_project(services.store.sessions)
+    finally:
+        services.close()
+    print(f"created demo project {project.name!r} in {path}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from pm_desktop.core.errors import PmError
+
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "db":
+            return _run_db(args)
+        if args.command == "demo":
+            return _run_demo(args.demo_db)
+    except PmError as exc:
+        return _fail(str(exc))
+    from pm_desktop.app import run_app
+
+    return run_app(
+        database=args.db or default_database_path(),
+        language=args.lang,
+        smoke_test=args.smoke_test,
+    )
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,1 @@
+"""Exports (PDF, ICS, CSV/XLSX). They take core dataclasses only."""

@@ -1,0 +1,1 @@
+"""The team sync server (a later issue)."""

@@ -1,0 +1,1 @@
+"""Use cases. Each opens its own unit of work and returns core dataclasses, never ORM objects."""

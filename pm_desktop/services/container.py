@@ -1,0 +1,38 @@
+"""The services of one open database, built once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pm_desktop.services.projects import ProjectService
+from pm_desktop.services.sync_status import SyncStatusService
+from pm_desktop.storage.database import Store, open_store
+
+
+@dataclass
+class Services:
+    store: Store = field(repr=False)
+    projects: ProjectService
+    sync_status: SyncStatusService
+
+    @classmethod
+    def open(cls, path: Path) -> Services:
+        """Open (create or upgrade) the database at ``path``; raises DatabaseOpenError."""
+        store = open_store(path)
+        return cls(
+            store=store,
+            projects=ProjectService(store.sessions),
+            sync_status=SyncStatusService(store.sessions),
+        )
+
+    @property
+    def database_path(self) -> Path:
+        return self.store.path
+
+    @property
+    def backup_path(self) -> Path | None:
+        return self.store.backup_path
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,44 @@
+"""Online backups of a database file, verified with ``PRAGMA integrity_check``."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from pm_desktop.core.errors import CorruptDatabaseError, DatabaseOpenError
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """The rows of ``PRAGMA integrity_check`` other than 'ok' (empty when the file is sound)."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [r for r in rows if r != "ok"]
+
+
+def backup_database(source: Path, dest: Path) -> Path:
+    """Copy ``source`` to ``dest`` with SQLite's backup API and verify the copy.
+
+    Refuses to overwrite an existing ``dest``. Raises :class:`CorruptDatabaseError` when
+    the copy fails its integrity check (the copy is then removed).
+    """
+    if dest.exists():
+        raise DatabaseOpenError(dest, "the backup destination already exists")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with (
+            closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(dest)) as dst,
+        ):
+            src.backup(dst)
+    except sqlite3.DatabaseError as exc:
+        dest.unlink(missing_ok=True)
+        raise CorruptDatabaseError(source, f"cannot be backed up: {exc}") from exc
+    problems = integrity_problems(dest)
+    if problems:
+        dest.unlink(missing_ok=True)
+        raise CorruptDatabaseError(source, "backup failed integrity check: " + "; ".join(problems))
+    return dest

@@ -1,0 +1,52 @@
+"""All tables. Importing this package registers every model on ``Base.metadata``."""
+
+from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta
+from pm_desktop.storage.models.mail import OutboxMessage, OutboxRecipient
+from pm_desktop.storage.models.meetings import (
+    ActionItem,
+    ActionStatusChange,
+    AgendaItem,
+    Meeting,
+    MeetingAttendee,
+    MinuteEntry,
+)
+from pm_desktop.storage.models.plan import (
+    CalendarException,
+    PlanTask,
+    TaskAssignment,
+    TaskDependency,
+    WorkingCalendar,
+)
+from pm_desktop.storage.models.pool import Person, PoolEvent, Unavailability
+from pm_desktop.storage.models.projects import Project
+from pm_desktop.storage.models.stakeholders import Demand, Stakeholder, Touchpoint
+from pm_desktop.storage.models.team import RaciEntry, TeamAssignment, TeamTemplate, TemplateRole
+
+__all__ = [
+    "ActionItem",
+    "ActionStatusChange",
+    "AgendaItem",
+    "CalendarException",
+    "ChangeLogEntry",
+    "Demand",
+    "LocalMeta",
+    "Meeting",
+    "MeetingAttendee",
+    "MinuteEntry",
+    "OutboxMessage",
+    "OutboxRecipient",
+    "Person",
+    "PlanTask",
+    "PoolEvent",
+    "Project",
+    "RaciEntry",
+    "Stakeholder",
+    "TaskAssignment",
+    "TaskDependency",
+    "TeamAssignment",
+    "TeamTemplate",
+    "TemplateRole",
+    "Touchpoint",
+    "Unavailability",
+    "WorkingCalendar",
+]

@@ -1,0 +1,6 @@
+"""The schema revision this build expects, so start-up can compare without loading Alembic.
+
+A test checks that it equals the head of ``db_migrations/versions``.
+"""
+
+SCHEMA_HEAD = "0001_initial"

@@ -1,0 +1,1 @@
+"""Client side of sync and the mail outbox sender (a later issue)."""
