@@ -8,7 +8,7 @@ from pathlib import Path
 from pm_desktop.core.errors import DatabaseOpenError, NewerSchemaError
 from pm_desktop.storage import migrations
 from pm_desktop.storage.backup import backup_database, integrity_problems
-from pm_desktop.storage.database import check_writable, inspect_file, upgrade_file
+from pm_desktop.storage.database import inspect_file, upgrade_file
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,7 @@ def upgrade_database(path: Path) -> UpgradeReport:
     """Migrate an existing file to the head revision, after a verified backup."""
     if not path.exists():
         raise DatabaseOpenError(path, "does not exist")
-    state = inspect_file(path)
-    check_writable(path)
+    state = inspect_file(path, for_writing=True)
     head = migrations.head_revision()
     backup = None if state.revision == head else upgrade_file(path, state)
     return UpgradeReport(path, state.revision, head, backup)

@@ -14,8 +14,8 @@ class SyncStatusService:
 
     def pending_changes(self) -> int:
         """Change-log entries not yet pushed to the team server."""
-        query = select(func.count()).select_from(ChangeLogEntry).where(
-            ChangeLogEntry.pushed.is_(False)
+        query = (
+            select(func.count()).select_from(ChangeLogEntry).where(ChangeLogEntry.pushed.is_(False))
         )
         with self._sessions() as session:
             return session.scalar(query) or 0

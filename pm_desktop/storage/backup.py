@@ -34,6 +34,8 @@ def backup_database(source: Path, dest: Path) -> Path:
             closing(sqlite3.connect(dest)) as dst,
         ):
             src.backup(dst)
+            # A backup is one self-contained file: no write-ahead log beside it.
+            dst.execute("PRAGMA journal_mode = DELETE")
     except sqlite3.DatabaseError as exc:
         dest.unlink(missing_ok=True)
         raise CorruptDatabaseError(source, f"cannot be backed up: {exc}") from exc

@@ -30,7 +30,7 @@ from pm_desktop.core.errors import (
     ReadOnlyDatabaseError,
 )
 from pm_desktop.core.hlc import HlcStamp, HybridLogicalClock
-from pm_desktop.storage.backup import backup_database
+from pm_desktop.storage.backup import backup_database, integrity_problems
 from pm_desktop.storage.changes import install_change_capture
 from pm_desktop.storage.engine import make_engine
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta
@@ -65,8 +65,12 @@ class Store:
         self.engine.dispose()
 
 
-def inspect_file(path: Path) -> DatabaseState:
-    """Read-only checks: is it SQLite, is it readable, which revision. Raises DatabaseOpenError."""
+def inspect_file(path: Path, *, for_writing: bool = False) -> DatabaseState:
+    """Read-only checks: is it SQLite, is it readable (and writable), which revision.
+
+    Raises DatabaseOpenError. With ``for_writing``, permissions are checked before SQLite
+    opens the file, so a read-only file is refused without leaving -wal/-shm files behind.
+    """
     if not path.exists():
         return DatabaseState(exists=False, revision=None)
     if path.is_dir():
@@ -80,17 +84,30 @@ def inspect_file(path: Path) -> DatabaseState:
         return DatabaseState(exists=True, revision=None)
     if header != SQLITE_HEADER:
         raise NotADatabaseError(path, "is not a SQLite database")
+    if for_writing:
+        check_writable(path)
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if not tables:
                 return DatabaseState(exists=True, revision=None)
             if "alembic_version" not in tables:
                 raise NotADatabaseError(path, "is a SQLite database of another program")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(path, f"is damaged ({exc})") from exc
+        raise _classify(path, exc) from exc
     return DatabaseState(exists=True, revision=row[0] if row else None)
+
+
+def _classify(path: Path, exc: sqlite3.DatabaseError) -> DatabaseOpenError:
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+        return ReadOnlyDatabaseError(path, f"cannot be opened for writing ({exc})")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or not name:
+        return CorruptDatabaseError(path, f"is damaged ({exc})")
+    return DatabaseOpenError(path, f"cannot be opened ({exc})")
 
 
 def check_writable(path: Path) -> None:
@@ -122,17 +139,26 @@ def upgrade_file(path: Path, state: DatabaseState) -> Path | None:
     try:
         migrations.upgrade_to_head(path)
     except Exception as exc:
-        _restore(path, backup)
+        _recover(path, state, backup)
         raise MigrationError(path, f"could not be upgraded ({exc}); it was left unchanged") from exc
     return backup
 
 
-def _restore(path: Path, backup: Path | None) -> None:
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    if backup is None:
-        path.unlink(missing_ok=True)
-    else:
+def _recover(path: Path, state: DatabaseState, backup: Path | None) -> None:
+    """After a failed upgrade: keep the file if its transaction rolled back cleanly, else restore."""
+    try:
+        clean = inspect_file(path).revision == state.revision and not integrity_problems(path)
+    except DatabaseOpenError:
+        clean = False
+    if not state.exists:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    elif clean:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+    elif backup is not None:
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(backup, path)
 
 
@@ -143,7 +169,7 @@ def open_store(
 ) -> Store:
     """Open (creating or upgrading as needed) the database at ``path``."""
     path = path.expanduser().absolute()
-    state = inspect_file(path)
+    state = inspect_file(path, for_writing=True)
     check_writable(path)
     if not state.exists:
         try:

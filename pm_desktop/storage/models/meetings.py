@@ -73,9 +73,7 @@ class ActionItem(Synced, Base):
 
     meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id"), index=True)
     """The meeting it came from."""
-    carried_to_meeting_id: Mapped[str | None] = mapped_column(
-        ForeignKey("meetings.id"), index=True
-    )
+    carried_to_meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id"), index=True)
     """The latest meeting that reviewed it as a previous action."""
     number: Mapped[int] = mapped_column(default=0)
     what: Mapped[LongText]

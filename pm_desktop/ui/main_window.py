@@ -1,0 +1,298 @@
+"""The main window: project switcher, four workspaces, undo/redo, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from pm_desktop.core.errors import PmError
+from pm_desktop.core.projects import ProjectSummary
+from pm_desktop.services.container import Services
+from pm_desktop.ui.about import show_about
+from pm_desktop.ui.empty_state import EmptyState
+from pm_desktop.ui.errors import describe_error
+from pm_desktop.ui.network_status import NetworkStatus
+from pm_desktop.ui.project_commands import (
+    ArchiveProjectCommand,
+    CreateProjectCommand,
+    RenameProjectCommand,
+)
+from pm_desktop.ui.project_dialog import ProjectDialog
+from pm_desktop.ui.workspaces import EmptyWorkspace, workspaces
+
+PENDING_REFRESH_MS = 5000
+
+
+class MainWindow(QMainWindow):
+    projectChanged = Signal(str)  # the current project's id, "" when there is none
+
+    def __init__(self, services: Services, settings: QSettings) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self._services = services
+        self._settings = settings
+        self._projects: list[ProjectSummary] = []
+        self._current: ProjectSummary | None = None
+        self.undo_stack = QUndoStack(self)
+        self.network = NetworkStatus(self)
+
+        self._build_actions()
+        self._build_toolbar()
+        self._build_central()
+        self._build_menus()
+        self._build_status_bar()
+
+        self.undo_stack.indexChanged.connect(self.refresh_pending)
+        self.network.changed.connect(self._show_network)
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setInterval(PENDING_REFRESH_MS)
+        self._pending_timer.timeout.connect(self.refresh_pending)
+        self._pending_timer.start()
+
+        self._restore_state()
+
+    # --- construction -------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self.tr("&New Project…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.create_project)
+        self.rename_action = QAction(self.tr("&Rename Project…"), self)
+        self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.rename_action.triggered.connect(self.rename_project)
+        self.archive_action = QAction(self.tr("&Archive Project"), self)
+        self.archive_action.triggered.connect(self.toggle_archived)
+        self.show_archived_action = QAction(self.tr("Show &Archived Projects"), self)
+        self.show_archived_action.setCheckable(True)
+        self.show_archived_action.toggled.connect(lambda _on: self.reload_projects())
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self.tr("&About PM Desktop"), self)
+        self.about_action.triggered.connect(
+            lambda: show_about(self, str(self._services.database_path))
+        )
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Project"), self)
+        toolbar.setObjectName("projectToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(self.tr("Project:") + " "))
+        self.project_switcher = QComboBox()
+        self.project_switcher.setObjectName("projectSwitcher")
+        self.project_switcher.setMinimumContentsLength(24)
+        self.project_switcher.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.project_switcher.activated.connect(self._on_switcher_activated)
+        toolbar.addWidget(self.project_switcher)
+        toolbar.addSeparator()
+        for action in (self.new_action, self.rename_action, self.archive_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _build_central(self) -> None:
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(220)
+        self.workspace_stack = QStackedWidget()
+        for info in workspaces():
+            self.navigation.addItem(info.title)
+            self.workspace_stack.addWidget(EmptyWorkspace(info))
+        self.navigation.currentRowChanged.connect(self.workspace_stack.setCurrentIndex)
+
+        self.no_project_page = self._build_no_project_page()
+        self.pages = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.workspace_stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.pages.addWidget(self.no_project_page)
+        self.pages.addWidget(splitter)
+        self.setCentralWidget(self.pages)
+
+    def _build_no_project_page(self) -> QWidget:
+        page = EmptyState(
+            self.tr("No project yet"),
+            [
+                self.tr(
+                    "Create a project to keep its stakeholders, team, plan and meetings. "
+                    "Everything is saved on this computer as you type and works without a network."
+                )
+            ],
+            button_text=self.tr("Create a Project…"),
+        )
+        assert page.button is not None
+        page.button.setObjectName("createFirstProject")
+        page.button.clicked.connect(self.create_project)
+        return page
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.rename_action, self.archive_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.show_archived_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.network_label = QLabel()
+        self.network_label.setObjectName("networkState")
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pendingChanges")
+        self.statusBar().addPermanentWidget(self.pending_label)
+        self.statusBar().addPermanentWidget(self.network_label)
+        self._show_network(self.network.state)
+        self.refresh_pending()
+
+    # --- state --------------------------------------------------------------------------
+
+    @property
+    def current_project(self) -> ProjectSummary | None:
+        return self._current
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+        row = self._settings.value("window/workspace", 0, int)
+        self.navigation.setCurrentRow(row if 0 <= row < self.navigation.count() else 0)
+        self.reload_projects(self._settings.value("project/last", "", str) or None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/workspace", self.navigation.currentRow())
+        self._settings.setValue("project/last", self._current.id if self._current else "")
+        self._settings.sync()
+        super().closeEvent(event)
+
+    def reload_projects(self, select_id: str | None = None) -> None:
+        """Refill the switcher and select ``select_id`` (else the current, else the first)."""
+        wanted = select_id or (self._current.id if self._current else None)
+        self._projects = self._services.projects.list(
+            include_archived=self.show_archived_action.isChecked()
+        )
+        if wanted and not any(p.id == wanted for p in self._projects):
+            wanted = None
+        self.project_switcher.clear()
+        for project in self._projects:
+            label = project.name
+            if project.archived:
+                label = self.tr("{name} (archived)").format(name=project.name)
+            self.project_switcher.addItem(label, project.id)
+        chosen = next((p for p in self._projects if p.id == wanted), None)
+        if chosen is None and self._projects:
+            chosen = self._projects[0]
+        self._set_current(chosen)
+
+    def _set_current(self, project: ProjectSummary | None) -> None:
+        self._current = project
+        if project is not None:
+            self.project_switcher.setCurrentIndex(self.project_switcher.findData(project.id))
+        self.pages.setCurrentIndex(1 if project else 0)
+        self.rename_action.setEnabled(project is not None)
+        self.archive_action.setEnabled(project is not None)
+        self.archive_action.setText(
+            self.tr("Restore &Archived Project")
+            if project and project.archived
+            else self.tr("&Archive Project")
+        )
+        title = self.tr("PM Desktop")
+        self.setWindowTitle(f"{project.name} — {title}" if project else title)
+        if project is not None:
+            self._settings.setValue("project/last", project.id)
+        self.projectChanged.emit(project.id if project else "")
+
+    @Slot(int)
+    def _on_switcher_activated(self, index: int) -> None:
+        project_id = self.project_switcher.itemData(index)
+        self._set_current(next((p for p in self._projects if p.id == project_id), None))
+
+    def select_project(self, project_id: str) -> None:
+        self.reload_projects(project_id)
+
+    # --- commands -----------------------------------------------------------------------
+
+    def _after_command(self, project_id: str | None, error: PmError | None) -> None:
+        self.reload_projects(project_id)
+        if error is not None:
+            QMessageBox.warning(self, self.tr("PM Desktop"), describe_error(error))
+
+    @Slot()
+    def create_project(self) -> None:
+        dialog = ProjectDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.undo_stack.push(
+            CreateProjectCommand(self._services.projects, dialog.fields(), self._after_command)
+        )
+
+    @Slot()
+    def rename_project(self) -> None:
+        project = self._current
+        if project is None:
+            return
+        dialog = ProjectDialog(self, rename_of=project.name)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        new_name = dialog.fields().name
+        if new_name != project.name:
+            self.undo_stack.push(
+                RenameProjectCommand(
+                    self._services.projects, project, new_name, self._after_command
+                )
+            )
+
+    @Slot()
+    def toggle_archived(self) -> None:
+        project = self._current
+        if project is None:
+            return
+        self.undo_stack.push(
+            ArchiveProjectCommand(
+                self._services.projects, project, not project.archived, self._after_command
+            )
+        )
+
+    # --- status bar ---------------------------------------------------------------------
+
+    @Slot()
+    def refresh_pending(self) -> None:
+        count = self._services.sync_status.pending_changes()
+        self.pending_label.setText(self.tr("%n change(s) not synced", "", count))
+        self.pending_label.setToolTip(
+            self.tr("Changes saved on this computer that the team server has not received yet.")
+        )
+
+    @Slot(str)
+    def _show_network(self, state: str) -> None:
+        texts = {
+            "online": self.tr("● Online"),
+            "offline": self.tr("○ Offline"),
+            "unknown": self.tr("Network state unknown"),
+        }
+        self.network_label.setText(texts.get(state, texts["unknown"]))

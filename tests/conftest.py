@@ -1,0 +1,47 @@
+"""Shared fixtures: a migrated template database copied per test, services on it, Qt settings."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pm_desktop.services.container import Services  # noqa: E402
+from pm_desktop.storage.database import open_store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    gui_dir = ROOT / "tests" / "gui"
+    for item in items:
+        if gui_dir in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated to head once per run; tests get copies (migrating is slow)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    open_store(path).close()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db: Path, tmp_path: Path) -> Path:
+    """A fresh, migrated database file for one test."""
+    path = tmp_path / "pm.sqlite"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def services(db_path: Path) -> Iterator[Services]:
+    opened = Services.open(db_path)
+    yield opened
+    opened.close()
