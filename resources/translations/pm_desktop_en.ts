@@ -5,9 +5,9 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n change(s) not synced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change not synced</numerusform>
+            <numerusform>%n changes not synced</numerusform>
         </translation>
     </message>
 </context>

@@ -1,0 +1,158 @@
+"""The app shell as a user meets it: projects, workspaces, undo/redo, status bar, memory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from pm_desktop.services.container import Services
+from pm_desktop.ui.main_window import MainWindow
+from tests.gui.conftest import answer_next_dialog, type_name_and_accept
+
+
+def switcher_names(window: MainWindow) -> list[str]:
+    box = window.project_switcher
+    return [box.itemText(i) for i in range(box.count())]
+
+
+def test_an_empty_database_invites_to_create_a_project(window: MainWindow) -> None:
+    assert window.pages.currentWidget() is window.no_project_page
+    assert not window.rename_action.isEnabled()
+    assert window.windowTitle() == "PM Desktop"
+
+
+def test_creating_a_project_through_the_dialog_saves_it_at_once(
+    window: MainWindow, services: Services
+) -> None:
+    answer_next_dialog(type_name_and_accept("  华东制造集团  数字化转型 "))
+    window.new_action.trigger()
+    assert switcher_names(window) == ["华东制造集团 数字化转型"]
+    assert [p.name for p in services.projects.list()] == ["华东制造集团 数字化转型"]
+    assert window.windowTitle().startswith("华东制造集团 数字化转型")
+    assert window.pages.currentIndex() == 1
+
+
+def test_the_dialog_explains_an_empty_name_and_will_not_accept_it(
+    window: MainWindow, services: Services
+) -> None:
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QDialog) -> None:
+        name = dialog.findChildren(QLineEdit)[0]
+        name.setText("x")
+        name.setText("   ")
+        seen["error"] = dialog.findChild(QLabel, "fieldError").text()
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        seen["ok_enabled"] = ok.isEnabled()
+        dialog.reject()
+
+    answer_next_dialog(fill)
+    window.new_action.trigger()
+    assert seen == {"error": "A project needs a name.", "ok_enabled": False}
+    assert services.projects.list() == []
+
+
+def test_undo_and_redo_a_creation_a_rename_and_an_archive(
+    window: MainWindow, services: Services
+) -> None:
+    answer_next_dialog(type_name_and_accept("项目甲"))
+    window.new_action.trigger()
+    answer_next_dialog(type_name_and_accept("项目乙"))
+    window.rename_action.trigger()
+    assert [p.name for p in services.projects.list()] == ["项目乙"]
+    window.archive_action.trigger()
+    assert services.projects.list() == []
+    assert window.pages.currentWidget() is window.no_project_page
+
+    window.undo_action.trigger()  # un-archive
+    assert switcher_names(window) == ["项目乙"]
+    window.undo_action.trigger()  # un-rename
+    assert [p.name for p in services.projects.list()] == ["项目甲"]
+    window.undo_action.trigger()  # un-create
+    assert services.projects.list(include_archived=True) == []
+    assert not window.undo_action.isEnabled()
+
+    for _ in range(3):
+        window.redo_action.trigger()
+    assert services.projects.list() == []
+    assert [p.name for p in services.projects.list(include_archived=True)] == ["项目乙"]
+
+
+def test_archived_projects_show_only_on_request_and_can_be_restored(
+    window: MainWindow, services: Services
+) -> None:
+    services.projects.create("在建项目")
+    old = services.projects.create("已结项目")
+    services.projects.set_archived(old.id, True)
+    window.reload_projects()
+    assert switcher_names(window) == ["在建项目"]
+    window.show_archived_action.setChecked(True)
+    assert switcher_names(window) == ["在建项目", "已结项目 (archived)"]
+    window.select_project(old.id)
+    assert window.archive_action.text() == "Restore &Archived Project"
+    window.archive_action.trigger()
+    assert not services.projects.get(old.id).archived
+
+
+def test_switching_projects_changes_the_title_and_emits_the_project(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    services.projects.create("甲")
+    second = services.projects.create("乙")
+    window.reload_projects()
+    with qtbot.waitSignal(window.projectChanged) as blocker:
+        index = window.project_switcher.findData(second.id)
+        window.project_switcher.setCurrentIndex(index)
+        window.project_switcher.activated.emit(index)
+    assert blocker.args == [second.id]
+    assert window.windowTitle().startswith("乙")
+
+
+def test_four_workspaces_each_with_an_honest_empty_state(
+    window: MainWindow, services: Services
+) -> None:
+    services.projects.create("项目")
+    window.reload_projects()
+    titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert titles == ["Stakeholders", "Team", "Plan & Calendar", "Meetings"]
+    for row, key in enumerate(["stakeholders", "team", "plan", "meetings"]):
+        window.navigation.setCurrentRow(row)
+        page = window.workspace_stack.currentWidget()
+        assert page.objectName() == f"workspace-{key}"
+        texts = " ".join(label.text() for label in page.findChildren(QLabel))
+        assert "not available in this version yet" in texts
+
+
+def test_status_bar_counts_changes_not_yet_synced(window: MainWindow, services: Services) -> None:
+    assert window.pending_label.text() == "0 change(s) not synced"
+    answer_next_dialog(type_name_and_accept("项目"))
+    window.new_action.trigger()
+    count = services.sync_status.pending_changes()
+    assert count > 0
+    assert window.pending_label.text() == f"{count} change(s) not synced"
+
+
+def test_status_bar_shows_the_network_state(window: MainWindow) -> None:
+    window.network.changed.emit("offline")
+    assert "Offline" in window.network_label.text()
+    window.network.changed.emit("online")
+    assert "Online" in window.network_label.text()
+
+
+def test_geometry_workspace_and_last_project_are_remembered(
+    make_window: Callable[[], MainWindow], services: Services
+) -> None:
+    services.projects.create("甲")
+    second = services.projects.create("乙")
+    first_window = make_window()
+    first_window.select_project(second.id)
+    first_window.navigation.setCurrentRow(3)
+    first_window.resize(760, 540)  # the offscreen screen is 800 x 600
+    first_window.close()
+
+    again = make_window()
+    assert again.current_project is not None and again.current_project.id == second.id
+    assert again.navigation.currentRow() == 3
+    assert (again.width(), again.height()) == (760, 540)
