@@ -16,6 +16,11 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 # `ldd .venv/lib/python3.11/site-packages/PySide6/Qt/plugins/platforms/libqoffscreen.so`).
 APT_PACKAGES := poppler-utils xvfb xauth fontconfig libfontconfig1 libegl1 libgl1 \
                 libxkbcommon0 libdbus-1-3 libglib2.0-0
+# What Qt's xcb platform plugin needs to open a real window (make run).
+APT_RUN_PACKAGES := libfontconfig1 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
+                libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+                libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 \
+                libxcb-xkb1
 
 # A clean, deterministic environment for tests: offscreen Qt, no user settings or data,
 # fixed locale, time zone and hash seed.
@@ -23,7 +28,6 @@ TEST_HOME := $(CURDIR)/build/test-home
 TEST_ENV := QT_QPA_PLATFORM=offscreen \
             QT_ACCESSIBILITY=0 \
             PYTHONHASHSEED=0 \
-            PYTHONDONTWRITEBYTECODE=1 \
             TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= \
             HOME=$(TEST_HOME) \
             XDG_CONFIG_HOME=$(TEST_HOME)/config \
@@ -33,7 +37,7 @@ TEST_ENV := QT_QPA_PLATFORM=offscreen \
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: help run test system-deps lint bundle bench clean distclean
+.PHONY: help run test system-deps run-deps lint bundle bench translations clean distclean
 
 help:
 	@echo "make run      install into .venv (once) and start PM Desktop"
@@ -41,9 +45,10 @@ help:
 	@echo "make lint     ruff check, ruff format --check, mypy"
 	@echo "make bundle   build the one-folder app in dist/pm-desktop/ (PyInstaller)"
 	@echo "make bench    start-up benchmark (bench/startup.py)"
+	@echo "make translations  update resources/translations/*.ts from the code and build the .qm"
 	@echo "make clean    remove build output and caches (keeps .venv; 'make distclean' too)"
 
-run: $(RUN_STAMP)
+run: run-deps $(RUN_STAMP)
 	$(BIN)/pm-desktop
 
 test: system-deps $(DEV_STAMP)
@@ -62,6 +67,16 @@ bundle: $(DEV_STAMP)
 	@start=$$(date +%s); \
 	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec \
 	&& echo "built dist/pm-desktop/ ($$(du -sh dist/pm-desktop | cut -f1)) in $$(( $$(date +%s) - start ))s"
+
+# After adding or changing a user-visible string: translate the new zh_CN entries (Qt Linguist:
+# .venv/bin/pyside6-linguist) and run this again; tests/unit/test_translations.py checks it.
+TS_SOURCES = $(shell find pm_desktop -name '*.py' | sort)
+translations: $(RUN_STAMP)
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(TS_SOURCES) \
+		-ts resources/translations/pm_desktop_zh_CN.ts
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly $(TS_SOURCES) \
+		-ts resources/translations/pm_desktop_en.ts
+	$(BIN)/pyside6-lrelease resources/translations/pm_desktop_zh_CN.ts resources/translations/pm_desktop_en.ts
 
 bench: $(DEV_STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/startup.py $(BENCH_ARGS)
@@ -95,6 +110,9 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	@echo "installing pm-desktop[dev] into $(VENV)"
 	$(PIP) install --quiet -e '.[dev]'
 	@touch $@ $(RUN_STAMP)
+
+run-deps:
+	@$(MAKE) --no-print-directory system-deps APT_PACKAGES="$(APT_RUN_PACKAGES)"
 
 # Installs the Debian packages above when they are missing (as root), or says what to install.
 system-deps:

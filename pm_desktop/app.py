@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -10,10 +11,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pm_desktop import __version__
 from pm_desktop.core.errors import PmError
-from pm_desktop.services.container import Services
+from pm_desktop.services.startup import StartupSnapshot, quick_start
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.i18n import ensure_cjk_font, install_translators, system_language
 from pm_desktop.ui.main_window import MainWindow
+from pm_desktop.ui.services_loader import ServicesLoader
 
 ORGANISATION = "PM Desktop"
 APPLICATION = "PM Desktop"
@@ -31,31 +33,62 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def report_error(error: PmError, *, dialog: bool) -> int:
+    print(f"pm-desktop: error: {error}", file=sys.stderr)
+    if dialog:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "PM Desktop cannot start"),
+            describe_error(error),
+        )
+    return 1
+
+
 def run_app(database: Path, language: str | None, *, smoke_test: bool = False) -> int:
-    """Start the app on ``database``; returns the process exit code."""
+    """Start the app on ``database``; returns the process exit code.
+
+    A database already at the current schema shows its first screen from a snapshot
+    while the services load in the background; a new or older file is created or
+    migrated first.
+    """
     app = make_application()
     translators = install_translators(app, language or system_language())
     ensure_cjk_font()
+    loader = ServicesLoader(database.expanduser().absolute())
     try:
-        services = Services.open(database)
+        snapshot: StartupSnapshot | None = quick_start(loader.path)
+        if snapshot is None:
+            loader.get()  # create or migrate now: the window needs the real schema
     except PmError as error:
-        message = describe_error(error)
-        print(f"pm-desktop: error: {error}", file=sys.stderr)
-        if not smoke_test:
-            QMessageBox.critical(
-                None, QCoreApplication.translate("App", "PM Desktop cannot start"), message
-            )
-        return 1
+        return report_error(error, dialog=not smoke_test)
+
+    window = MainWindow(loader, QSettings(), snapshot)
+    failures: list[PmError] = []
+
+    def on_failure(error: PmError) -> None:
+        failures.append(error)
+        window.close()
+        report_error(error, dialog=not smoke_test)
+
+    loader.failed.connect(on_failure)
+    window.show()
+    QTimer.singleShot(0, loader.start)
+    QTimer.singleShot(0, window.network.start)
     try:
-        window = MainWindow(services, QSettings())
-        window.show()
-        QTimer.singleShot(0, window.network.start)
         if smoke_test:
             app.processEvents()
+            # The instant the window was usable, for bench/startup.py (epoch seconds).
+            print(f"smoke test: main window shown at {time.time():.6f}")
+            try:
+                loader.get()
+            except PmError as error:
+                return report_error(error, dialog=False)
             window.close()
             app.processEvents()
             return 0
-        return app.exec()
+        code = app.exec()
+        return 1 if failures else code
     finally:
-        services.close()
+        if loader.is_ready:
+            loader.get().close()
         del translators

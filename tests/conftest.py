@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pm_desktop.services.container import Services  # noqa: E402
-from pm_desktop.storage.database import open_store  # noqa: E402
+from pm_desktop.services.container import Services
+from pm_desktop.storage.database import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from pm_desktop.core.errors import DatabaseOpenError, NewerSchemaError
 from pm_desktop.storage import migrations
 from pm_desktop.storage.backup import backup_database, integrity_problems
-from pm_desktop.storage.database import inspect_file, upgrade_file
+from pm_desktop.storage.database import upgrade_file
+from pm_desktop.storage.files import inspect_file
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,19 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
-from sqlalchemy import Boolean, Date, Dialect, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Dialect,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -44,7 +54,7 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 
 def enum_column(enum: type[StrEnum]) -> SqlEnum:
-    """Store a StrEnum by value, as text without a CHECK constraint (new values need no migration)."""
+    """A StrEnum stored by value as text, without a CHECK (new values need no migration)."""
     return SqlEnum(
         enum,
         native_enum=False,
@@ -67,7 +77,7 @@ Fen = Annotated[int, mapped_column(Integer)]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: dict[Any, Any] = {datetime: UtcDateTime, date: Date}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime, date: Date}
 
 
 class Synced:
@@ -79,6 +89,9 @@ class Synced:
     shared by the whole team (the resource pool, templates) have none.
     """
 
+    if TYPE_CHECKING:  # set by each concrete class
+        __tablename__: str
+
     __synced__ = True
     #: Whether rows may live outside a project (team-wide scope).
     __team_scope__ = False
@@ -87,8 +100,12 @@ class Synced:
     hlc: Mapped[str] = mapped_column(String(64), default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
+    @classmethod
+    def table(cls) -> Table:
+        return Base.metadata.tables[cls.__tablename__]
+
     @declared_attr
-    def project_id(cls) -> Mapped[str | None]:
+    def project_id(cls) -> Mapped[str | None]:  # noqa: N805 - a declared_attr takes the class
         return mapped_column(
             String(36),
             ForeignKey("projects.id", ondelete="RESTRICT"),

@@ -16,10 +16,13 @@ from typing import Any
 
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
+from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 from pm_desktop.core.hlc import HybridLogicalClock
 from pm_desktop.storage.base import Synced, new_id
 from pm_desktop.storage.models.local import ChangeLogEntry
+
+CHANGE_LOG = ChangeLogEntry.metadata.tables[ChangeLogEntry.__tablename__]
 
 CLOCK_KEY = "pm_desktop.clock"
 _PENDING_KEY = "pm_desktop.pending_changes"
@@ -71,7 +74,7 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) ->
         if isinstance(row, Synced):
             if row.id is None:
                 row.id = new_id()
-            if row.project_id is None and type(row).__tablename__ == "projects":
+            if row.project_id is None and row.__tablename__ == "projects":
                 row.project_id = row.id
             row.hlc = clock.now().encode()
             pending.append((row, True))
@@ -87,7 +90,7 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
     entries: list[dict[str, Any]] = []
     for row, is_new in pending:
         state = inspect(row)
-        table = type(row).__tablename__
+        table = row.__tablename__
         for attr in state.mapper.column_attrs:
             key = attr.key
             if key in _NOT_LOGGED:
@@ -106,11 +109,11 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
                 }
             )
     if entries:
-        session.connection().execute(insert(ChangeLogEntry.__table__), entries)
+        session.connection().execute(insert(CHANGE_LOG), entries)
 
 
 def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]]) -> None:
-    """Insert many new synced rows fast, with their change-log entries, in the session's transaction.
+    """Insert many new synced rows fast, with their change-log entries, in the same transaction.
 
     Each row is a dict of column values; ``id``, ``hlc`` and ``deleted`` are filled in.
     Python-side column defaults are applied as the ORM would apply them.
@@ -118,17 +121,15 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
     if not rows:
         return
     clock = _clock(session)
-    table = model.__table__  # type: ignore[attr-defined]
-    defaults = {
-        c.name: c.default.arg
-        for c in table.columns
-        if c.default is not None and c.default.is_scalar
-    }
-    callables = {
-        c.name: c.default.arg
-        for c in table.columns
-        if c.default is not None and c.default.is_callable and c.name != "id"
-    }
+    table = model.table()
+    defaults: dict[str, Any] = {}
+    callables: dict[str, Any] = {}
+    for column in table.columns:
+        default = column.default
+        if isinstance(default, ScalarElementColumnDefault):
+            defaults[column.name] = default.arg
+        elif isinstance(default, CallableColumnDefault) and column.name != "id":
+            callables[column.name] = default.arg
     full_rows: list[dict[str, Any]] = []
     entries: list[dict[str, Any]] = []
     for given in rows:
@@ -154,7 +155,7 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
         full_rows.append(row)
     connection = session.connection()
     connection.execute(insert(table), full_rows)
-    connection.execute(insert(ChangeLogEntry.__table__), entries)
+    connection.execute(insert(CHANGE_LOG), entries)
 
 
 def _forget_pending(session: Session) -> None:

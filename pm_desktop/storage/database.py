@@ -8,12 +8,10 @@ put back, so a file is never left half-migrated.
 from __future__ import annotations
 
 import errno
-import os
 import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,27 +24,17 @@ from pm_desktop.core.errors import (
     DatabaseOpenError,
     MigrationError,
     NewerSchemaError,
-    NotADatabaseError,
     ReadOnlyDatabaseError,
 )
-from pm_desktop.core.hlc import HlcStamp, HybridLogicalClock
+from pm_desktop.core.hlc import HlcStamp, HybridLogicalClock, wall_clock_ms
 from pm_desktop.storage.backup import backup_database, integrity_problems
 from pm_desktop.storage.changes import install_change_capture
 from pm_desktop.storage.engine import make_engine
+from pm_desktop.storage.files import DatabaseState, check_writable, inspect_file
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta
 from pm_desktop.storage.schema import SCHEMA_HEAD
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 DEVICE_KEY = "device_id"
-
-
-@dataclass(frozen=True)
-class DatabaseState:
-    """What a file holds before anything is done to it."""
-
-    exists: bool
-    revision: str | None
-    """The Alembic revision, or None for a new or empty file."""
 
 
 @dataclass
@@ -63,59 +51,6 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def inspect_file(path: Path, *, for_writing: bool = False) -> DatabaseState:
-    """Read-only checks: is it SQLite, is it readable (and writable), which revision.
-
-    Raises DatabaseOpenError. With ``for_writing``, permissions are checked before SQLite
-    opens the file, so a read-only file is refused without leaving -wal/-shm files behind.
-    """
-    if not path.exists():
-        return DatabaseState(exists=False, revision=None)
-    if path.is_dir():
-        raise NotADatabaseError(path, "is a folder, not a database file")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except PermissionError as exc:
-        raise ReadOnlyDatabaseError(path, "cannot be read (permission denied)") from exc
-    if not header:
-        return DatabaseState(exists=True, revision=None)
-    if header != SQLITE_HEADER:
-        raise NotADatabaseError(path, "is not a SQLite database")
-    if for_writing:
-        check_writable(path)
-    try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not tables:
-                return DatabaseState(exists=True, revision=None)
-            if "alembic_version" not in tables:
-                raise NotADatabaseError(path, "is a SQLite database of another program")
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise _classify(path, exc) from exc
-    return DatabaseState(exists=True, revision=row[0] if row else None)
-
-
-def _classify(path: Path, exc: sqlite3.DatabaseError) -> DatabaseOpenError:
-    name = getattr(exc, "sqlite_errorname", "")
-    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
-        return ReadOnlyDatabaseError(path, f"cannot be opened for writing ({exc})")
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or not name:
-        return CorruptDatabaseError(path, f"is damaged ({exc})")
-    return DatabaseOpenError(path, f"cannot be opened ({exc})")
-
-
-def check_writable(path: Path) -> None:
-    folder = path.parent
-    if path.exists() and not os.access(path, os.W_OK):
-        raise ReadOnlyDatabaseError(path, "is read-only")
-    if folder.exists() and not os.access(folder, os.W_OK):
-        raise ReadOnlyDatabaseError(path, f"its folder {folder} is read-only")
 
 
 def migration_backup_path(path: Path, revision: str | None) -> Path:
@@ -145,7 +80,7 @@ def upgrade_file(path: Path, state: DatabaseState) -> Path | None:
 
 
 def _recover(path: Path, state: DatabaseState, backup: Path | None) -> None:
-    """After a failed upgrade: keep the file if its transaction rolled back cleanly, else restore."""
+    """After a failed upgrade: keep the file if its transaction rolled back, else restore it."""
     try:
         clean = inspect_file(path).revision == state.revision and not integrity_problems(path)
     except DatabaseOpenError:
@@ -195,8 +130,7 @@ def open_store(
         if isinstance(exc, DatabaseOpenError):
             raise
         raise CorruptDatabaseError(path, f"cannot be opened ({exc})") from exc
-    kwargs = {"wall_clock": wall_clock} if wall_clock else {}
-    clock = HybridLogicalClock(device_id, last=last, **kwargs)
+    clock = HybridLogicalClock(device_id, last=last, wall_clock=wall_clock or wall_clock_ms)
     sessions = sessionmaker(engine, expire_on_commit=False)
     install_change_capture(sessions, clock)
     return Store(path, engine, sessions, clock, device_id, backup)

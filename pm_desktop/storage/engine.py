@@ -31,7 +31,7 @@ def _on_begin(connection: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    """An engine on the SQLite file at ``path`` (WAL, foreign keys, synchronous=FULL, busy timeout)."""
+    """An engine on the SQLite file ``path``: WAL, foreign keys, synchronous=FULL, busy timeout."""
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

@@ -58,7 +58,7 @@ def upgrade_to_head(path: Path) -> None:
     engine = make_engine(path)
     try:
         with engine.connect() as connection:
-            # Batch mode copies tables; foreign keys must be off (it cannot change in a transaction).
+            # Batch mode copies tables: foreign keys must be off, and only outside a transaction.
             raw = connection.connection.dbapi_connection
             assert raw is not None
             raw.execute("PRAGMA foreign_keys = OFF")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from pm_desktop.core.errors import PmError
 from pm_desktop.core.projects import ProjectSummary
-from pm_desktop.services.container import Services
+from pm_desktop.services.startup import StartupSnapshot
 from pm_desktop.ui.about import show_about
 from pm_desktop.ui.empty_state import EmptyState
 from pm_desktop.ui.errors import describe_error
@@ -30,6 +30,7 @@ from pm_desktop.ui.project_commands import (
     RenameProjectCommand,
 )
 from pm_desktop.ui.project_dialog import ProjectDialog
+from pm_desktop.ui.services_loader import ServicesLoader
 from pm_desktop.ui.workspaces import EmptyWorkspace, workspaces
 
 PENDING_REFRESH_MS = 5000
@@ -38,10 +39,17 @@ PENDING_REFRESH_MS = 5000
 class MainWindow(QMainWindow):
     projectChanged = Signal(str)  # the current project's id, "" when there is none
 
-    def __init__(self, services: Services, settings: QSettings) -> None:
+    def __init__(
+        self,
+        services: ServicesLoader,
+        settings: QSettings,
+        snapshot: StartupSnapshot | None = None,
+    ) -> None:
+        """``snapshot`` fills the first screen while ``services`` may still be loading."""
         super().__init__()
         self.setObjectName("MainWindow")
-        self._services = services
+        self._loader = services
+        self._snapshot = snapshot
         self._settings = settings
         self._projects: list[ProjectSummary] = []
         self._current: ProjectSummary | None = None
@@ -55,6 +63,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self.undo_stack.indexChanged.connect(self.refresh_pending)
+        self._loader.ready.connect(self.refresh_pending)
         self.network.changed.connect(self._show_network)
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(PENDING_REFRESH_MS)
@@ -85,9 +94,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self.tr("&About PM Desktop"), self)
-        self.about_action.triggered.connect(
-            lambda: show_about(self, str(self._services.database_path))
-        )
+        self.about_action.triggered.connect(lambda: show_about(self, str(self._loader.path)))
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Project"), self)
@@ -179,11 +186,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 760)
-        row = self._settings.value("window/workspace", 0, int)
+        row = int(self._settings.value("window/workspace", 0, int))  # type: ignore[call-overload]
         self.navigation.setCurrentRow(row if 0 <= row < self.navigation.count() else 0)
-        self.reload_projects(self._settings.value("project/last", "", str) or None)
+        self.reload_projects(str(self._settings.value("project/last", "", str)) or None)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/workspace", self.navigation.currentRow())
         self._settings.setValue("project/last", self._current.id if self._current else "")
@@ -193,9 +200,11 @@ class MainWindow(QMainWindow):
     def reload_projects(self, select_id: str | None = None) -> None:
         """Refill the switcher and select ``select_id`` (else the current, else the first)."""
         wanted = select_id or (self._current.id if self._current else None)
-        self._projects = self._services.projects.list(
-            include_archived=self.show_archived_action.isChecked()
-        )
+        show_archived = self.show_archived_action.isChecked()
+        if self._snapshot is not None and not self._loader.is_ready:
+            self._projects = [p for p in self._snapshot.projects if show_archived or not p.archived]
+        else:
+            self._projects = self._loader.get().projects.list(include_archived=show_archived)
         if wanted and not any(p.id == wanted for p in self._projects):
             wanted = None
         self.project_switcher.clear()
@@ -248,7 +257,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.undo_stack.push(
-            CreateProjectCommand(self._services.projects, dialog.fields(), self._after_command)
+            CreateProjectCommand(self._loader.get().projects, dialog.fields(), self._after_command)
         )
 
     @Slot()
@@ -263,7 +272,7 @@ class MainWindow(QMainWindow):
         if new_name != project.name:
             self.undo_stack.push(
                 RenameProjectCommand(
-                    self._services.projects, project, new_name, self._after_command
+                    self._loader.get().projects, project, new_name, self._after_command
                 )
             )
 
@@ -274,7 +283,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.push(
             ArchiveProjectCommand(
-                self._services.projects, project, not project.archived, self._after_command
+                self._loader.get().projects, project, not project.archived, self._after_command
             )
         )
 
@@ -282,7 +291,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def refresh_pending(self) -> None:
-        count = self._services.sync_status.pending_changes()
+        if self._snapshot is not None and not self._loader.is_ready:
+            count = self._snapshot.pending_changes
+        else:
+            count = self._loader.get().sync_status.pending_changes()
         self.pending_label.setText(self.tr("%n change(s) not synced", "", count))
         self.pending_label.setToolTip(
             self.tr("Changes saved on this computer that the team server has not received yet.")

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from pm_desktop.core.errors import PmError
 from pm_desktop.core.projects import ProjectSummary
-from pm_desktop.services.projects import ProjectService
 from pm_desktop.ui.project_dialog import ProjectFields
+
+if TYPE_CHECKING:
+    from pm_desktop.services.projects import ProjectService
 
 #: Called after a command ran, with the project to show (None: any) and the error it met, if any.
 Changed = Callable[[str | None, PmError | None], None]

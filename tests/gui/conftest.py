@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from pm_desktop.services.container import Services
 from pm_desktop.ui.main_window import MainWindow
+from pm_desktop.ui.services_loader import ServicesLoader
 
 
 @pytest.fixture
@@ -26,7 +27,10 @@ def make_window(
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
-        window = MainWindow(services, QSettings(str(settings_path), QSettings.Format.IniFormat))
+        window = MainWindow(
+            ServicesLoader.of(services),
+            QSettings(str(settings_path), QSettings.Format.IniFormat),
+        )
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

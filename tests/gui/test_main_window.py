@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from pm_desktop.services.container import Services
+from pm_desktop.services.startup import quick_start
 from pm_desktop.ui.main_window import MainWindow
+from pm_desktop.ui.services_loader import ServicesLoader
 from tests.gui.conftest import answer_next_dialog, type_name_and_accept
 
 
@@ -153,6 +157,31 @@ def test_geometry_workspace_and_last_project_are_remembered(
     first_window.close()
 
     again = make_window()
-    assert again.current_project is not None and again.current_project.id == second.id
+    assert again.current_project is not None
+    assert again.current_project.id == second.id
     assert again.navigation.currentRow() == 3
     assert (again.width(), again.height()) == (760, 540)
+
+
+def test_the_window_opens_on_a_snapshot_and_loads_services_when_needed(
+    services: Services, settings_path: Path, qtbot: QtBot
+) -> None:
+    services.projects.create("甲")
+    path = services.database_path
+    services.close()
+    snapshot = quick_start(path)
+    loader = ServicesLoader(path)
+    window = MainWindow(loader, QSettings(str(settings_path), QSettings.Format.IniFormat), snapshot)
+    qtbot.addWidget(window)
+    try:
+        assert switcher_names(window) == ["甲"]
+        assert not loader.is_ready
+        with qtbot.waitSignal(loader.ready, timeout=10_000):
+            loader.start()
+        answer_next_dialog(type_name_and_accept("甲（改）"))
+        window.rename_action.trigger()
+        assert switcher_names(window) == ["甲（改）"]
+        assert loader.get().projects.list()[0].name == "甲（改）"
+    finally:
+        window.close()
+        loader.get().close()

@@ -56,12 +56,17 @@ def test_archiving_and_tombstoning_are_logged_and_the_row_stays(services: Servic
 def test_a_rolled_back_edit_leaves_no_log_entry_and_no_change(services: Services) -> None:
     project = services.projects.create("项目")
     count = len(log_entries(services))
-    with pytest.raises(RuntimeError), services.store.sessions.begin() as session:
-        row = session.get(Project, project.id)
-        assert row is not None
-        row.name = "不会保存"
-        session.flush()  # the log entry is written in this transaction...
-        raise RuntimeError("the edit fails after its flush")  # ...and rolled back with it
+
+    def failing_edit() -> None:
+        with services.store.sessions.begin() as session:
+            row = session.get(Project, project.id)
+            assert row is not None
+            row.name = "不会保存"
+            session.flush()  # the log entry is written in this transaction...
+            raise RuntimeError("the edit fails after its flush")  # ...and rolled back with it
+
+    with pytest.raises(RuntimeError):
+        failing_edit()
     assert len(log_entries(services)) == count
     assert services.projects.get(project.id).name == "项目"
 

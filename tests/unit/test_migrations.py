@@ -12,7 +12,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-import pm_desktop.storage.models  # noqa: F401
+import pm_desktop.storage.models
 from pm_desktop.core.errors import (
     CorruptDatabaseError,
     MigrationError,
@@ -142,7 +142,8 @@ def test_an_old_file_is_backed_up_then_upgraded_at_open(
 
     assert revision_of(db_path) == "0002_test"
     backup = upgraded.backup_path
-    assert backup is not None and backup.parent == db_path.parent
+    assert backup is not None
+    assert backup.parent == db_path.parent
     assert revision_of(backup) == SCHEMA_HEAD
     with closing(sqlite3.connect(backup)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

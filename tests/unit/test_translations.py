@@ -54,7 +54,8 @@ def test_every_zh_cn_string_is_translated_and_keeps_its_placeholders() -> None:
 def test_english_plural_forms_are_filled() -> None:
     for context, message in messages(TRANSLATIONS / "pm_desktop_en.ts"):
         forms = [f.text for f in message.iter("numerusform")]
-        assert len(forms) == 2 and all(forms), f"{context}: {message.findtext('source')}"
+        assert len(forms) == 2, f"{context}: {message.findtext('source')}"
+        assert all(forms), f"{context}: {message.findtext('source')}"
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])

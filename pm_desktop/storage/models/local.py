@@ -9,7 +9,7 @@ from pm_desktop.storage.base import Base
 
 
 class ChangeLogEntry(Base):
-    """One changed field of one synced row, written by change capture in the change's transaction."""
+    """One changed field of one synced row, written by change capture in the same transaction."""
 
     __tablename__ = "change_log"
     __table_args__ = (Index("ix_change_log_pending", "pushed", "seq"),)

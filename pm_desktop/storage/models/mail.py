@@ -1,4 +1,4 @@
-"""The mail outbox: messages (e.g. PDF minutes) waiting for a network, and each recipient's state."""
+"""The mail outbox: messages (e.g. PDF minutes) waiting for a network, and each recipient."""
 
 from __future__ import annotations
 

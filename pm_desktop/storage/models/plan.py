@@ -1,4 +1,4 @@
-"""Master plan: WBS tasks, dependencies, task assignments, working calendars and their exceptions."""
+"""Master plan: WBS tasks, dependencies, assignments, working calendars and their exceptions."""
 
 from __future__ import annotations
 
