@@ -118,6 +118,11 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setMaximumWidth(220)
+        self.navigation.setMinimumWidth(150)
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 8px 10px; }")
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.navigation.setFont(font)
         self.workspace_stack = QStackedWidget()
         for info in workspaces():
             self.navigation.addItem(info.title)

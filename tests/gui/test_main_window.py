@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from pm_desktop import __version__
 from pm_desktop.services.container import Services
 from pm_desktop.services.startup import quick_start
 from pm_desktop.ui.main_window import MainWindow
@@ -185,3 +186,15 @@ def test_the_window_opens_on_a_snapshot_and_loads_services_when_needed(
     finally:
         window.close()
         loader.get().close()
+
+
+def test_about_shows_the_version(window: MainWindow) -> None:
+    seen: list[str] = []
+
+    def read_and_close(dialog: QDialog) -> None:
+        seen.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        dialog.accept()
+
+    answer_next_dialog(read_and_close)
+    window.about_action.trigger()
+    assert f"PM Desktop {__version__}" in seen[0]

@@ -142,3 +142,23 @@ def test_a_read_only_database_is_refused_untouched(db_path: Path, read_only: str
         target.chmod(mode)
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == ["pm.sqlite"]
+
+
+def test_the_app_refuses_a_database_from_a_newer_version_untouched(db_path: Path) -> None:
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    before = db_path.read_bytes()
+    result = run_cli("--smoke-test", "--db", str(db_path))
+    assert result.returncode == 1
+    assert "newer version of PM Desktop" in result.stderr
+    assert db_path.read_bytes() == before
+
+
+def test_the_app_refuses_a_damaged_database_untouched(db_path: Path) -> None:
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    db_path.write_bytes(bytes(data))
+    result = run_cli("--smoke-test", "--db", str(db_path))
+    assert result.returncode == 1
+    assert "is damaged" in result.stderr
+    assert db_path.read_bytes() == bytes(data)
