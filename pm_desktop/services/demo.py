@@ -72,9 +72,9 @@ try:
 except ZoneInfoNotFoundError:  # pragma: no cover - no tz database (Windows without tzdata)
     LOCAL_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")  # no DST since 1991
 
-#: T, the contract signing, is this many calendar days before today: long enough for the kickoff
-#: and three weekly meetings to lie in the past even when a Golden Week falls in between.
-SIGNED_DAYS_AGO = 40
+#: T, the contract signing, is this many calendar days before today: the kickoff comes before the
+#: three latest Mondays' weekly meetings even when a Golden Week delays it.
+SIGNED_DAYS_AGO = 35
 FEN_PER_YUAN = 100
 
 PROJECT_NAME = "华东某制造集团数字化转型咨询项目"
@@ -292,6 +292,9 @@ RACI: dict[str, dict[str, Raci]] = {
 
 
 class TaskRow(NamedTuple):
+    """A WBS row as baselined at the kickoff. A summary row's span is the seed's target for the
+    phase; its current span is its children's."""
+
     wbs: str
     name: str
     offset: int
@@ -299,6 +302,8 @@ class TaskRow(NamedTuple):
     milestone: bool = False
     after: tuple[str, ...] = ()  # finish-to-start predecessors
     lag: int = 0  # working days after the predecessors finish
+    slip: int = 0  # working days it takes longer than baselined
+    notes: str = ""
 
 
 M = True  # a milestone
@@ -311,7 +316,8 @@ PLAN: tuple[TaskRow, ...] = (
     TaskRow("1.4", "项目启动会", 5, 0, M, after=("1.3",)),
     TaskRow("2", "调研与需求分析", 5, 17),
     TaskRow("2.1", "现状调研访谈（高层、业务部门、信息中心）", 5, 7, after=("1.4",)),
-    TaskRow("2.2", "业务流程与数据现状梳理、痛点诊断", 12, 5, after=("2.1",)),
+    TaskRow("2.2", "业务流程与数据现状梳理、痛点诊断", 12, 5, after=("2.1",), slip=3,
+            notes="系统账号与运营数据晚到，比基线多用3个工作日。"),
     TaskRow("2.3", "调研报告编写", 17, 3, after=("2.2",)),
     TaskRow("2.4", "调研报告客户确认", 22, 0, M, after=("2.3",), lag=2),
     TaskRow("3", "研讨会与方案设计", 22, 22),
@@ -360,7 +366,7 @@ class MeetingRow(NamedTuple):
     key: str
     meeting_type: MeetingType
     title: str
-    when: str  # a plan task's start plus working days, or "monday+N" (see meeting_day)
+    when: str  # "2.1+3": a plan task's start plus working days; "monday-7": see meeting_day
     hours: tuple[str, str]  # local start and end
     location: str
     present: tuple[str, ...] = ()
@@ -445,7 +451,7 @@ MEETINGS: tuple[MeetingRow, ...] = (
         ),
     ),
     MeetingRow(
-        "weekly1", MeetingType.WEEKLY_STATUS, "周例会（第1次）", "monday+0",
+        "weekly1", MeetingType.WEEKLY_STATUS, "周例会（第1次）", "monday-14",
         ("14:00", "15:00"), WEEKLY_ROOM, series=WEEKLY,
         present=("bizdir", "plan", "cio", "liuyang", "huanglei", "chenjing", "machao"),
         agenda=(
@@ -468,7 +474,7 @@ MEETINGS: tuple[MeetingRow, ...] = (
         ),
     ),
     MeetingRow(
-        "weekly2", MeetingType.WEEKLY_STATUS, "周例会（第2次）", "monday+7",
+        "weekly2", MeetingType.WEEKLY_STATUS, "周例会（第2次）", "monday-7",
         ("14:00", "15:00"), WEEKLY_ROOM, series=WEEKLY,
         present=("bizdir", "plan", "scm", "liuyang", "huanglei", "zhangwei"),
         absent=("cio", "machao"),
@@ -492,7 +498,7 @@ MEETINGS: tuple[MeetingRow, ...] = (
         ),
     ),
     MeetingRow(
-        "weekly3", MeetingType.WEEKLY_STATUS, "周例会（第3次）", "monday+14",
+        "weekly3", MeetingType.WEEKLY_STATUS, "周例会（第3次）", "monday-0",
         ("14:00", "15:15"), WEEKLY_ROOM, series=WEEKLY,
         present=("bizdir", "plan", "scm", "cio", "liuyang", "huanglei", "yangfan", "machao"),
         agenda=(
@@ -589,6 +595,7 @@ class Demo:
     project: Project
     t: date
     today: date
+    now: datetime
     days: WorkingDays
     stakeholders: dict[str, Stakeholder]
     people: dict[str, Person]
@@ -601,6 +608,11 @@ class Demo:
         self.session.add_all(rows)
         self.session.flush()
 
+    def span(self, offset: int, duration: int) -> tuple[date, date]:
+        """First and last day of ``duration`` working days from the ``offset``-th after T."""
+        start = self.days.add(self.t, offset)
+        return start, self.days.add(start, max(duration - 1, 0))
+
     def owner(self, key: str | None) -> tuple[str, str | None, str | None]:
         """(name, stakeholder id, person id) of a stakeholder or person key."""
         if key is None:
@@ -610,9 +622,18 @@ class Demo:
         return self.people[key].name, None, self.people[key].id
 
 
-def create_demo_project(sessions: sessionmaker[Session]) -> ProjectSummary:
-    """Create the sample project, its team, plan, meetings and minutes; return the project."""
-    today = date.today()
+def create_demo_project(
+    sessions: sessionmaker[Session], *, today: date | None = None
+) -> ProjectSummary:
+    """Create the sample project, its team, plan, meetings and minutes; return the project.
+
+    ``today`` (default: the real today) is what the dates are relative to.
+    """
+    now = datetime.now(UTC)
+    if today is None:
+        today = date.today()
+    else:
+        now = min(now, local_instant(today, "12:00"))
     t = today - timedelta(days=SIGNED_DAYS_AGO)
     exceptions = calendar_exceptions(t)
     with sessions.begin() as session:
@@ -628,7 +649,7 @@ def create_demo_project(sessions: sessionmaker[Session]) -> ProjectSummary:
         )
         session.add(project)
         session.flush()
-        demo = Demo(session, project, t, today, WorkingDays(t.year, exceptions), {}, {})
+        demo = Demo(session, project, t, today, now, WorkingDays(t.year, exceptions), {}, {})
         _add_stakeholders(demo)
         _add_pool(demo)
         _add_team(demo)
@@ -788,15 +809,35 @@ def _add_team(demo: Demo) -> None:
     )
 
 
+def schedule(plan: Sequence[TaskRow]) -> dict[str, tuple[int, int]]:
+    """Current (start, duration) in working days after T: a task starts at its offset or when
+    its predecessors are finished, whichever is later; a summary task spans its children."""
+    parents = {row.wbs.rpartition(".")[0] for row in plan}
+    current: dict[str, tuple[int, int]] = {}
+    for row in plan:
+        if row.wbs not in parents:
+            ready = [sum(current[before]) + row.lag for before in row.after]
+            current[row.wbs] = (max([row.offset, *ready]), row.duration + row.slip)
+    for row in reversed(plan):  # children first
+        if row.wbs in parents:
+            spans = [current[c.wbs] for c in plan if c.wbs.rpartition(".")[0] == row.wbs]
+            start = min(s for s, _ in spans)
+            current[row.wbs] = (start, max(s + max(d, 1) for s, d in spans) - start)
+    return current
+
+
 def _add_plan(demo: Demo) -> dict[str, PlanTask]:
-    """WBS tasks with dates on the working calendar, progress as of today, FS links."""
+    """WBS tasks with baseline and current dates on the working calendar, progress as of today,
+    finish-to-start links and a few task assignments."""
     tasks: dict[str, PlanTask] = {}
     siblings: dict[str | None, int] = {}
+    current = schedule(PLAN)
     for row in PLAN:
         parent = row.wbs.rpartition(".")[0] or None
         siblings[parent] = siblings.get(parent, 0) + 1
-        start = demo.days.add(demo.t, row.offset)
-        finish = demo.days.add(start, max(row.duration - 1, 0))
+        baseline = demo.span(row.offset, row.duration)
+        offset, duration = current[row.wbs]
+        start, finish = demo.span(offset, duration)
         tasks[row.wbs] = PlanTask(
             id=new_id(),
             project_id=demo.pid,
@@ -805,15 +846,22 @@ def _add_plan(demo: Demo) -> dict[str, PlanTask]:
             name=row.name,
             sort_order=siblings[parent],
             is_milestone=row.milestone,
-            duration_days=row.duration,
+            duration_days=duration,
             offset_days=row.offset,
             start_on=start,
             finish_on=finish,
-            baseline_start_on=start,
-            baseline_finish_on=finish,
+            baseline_start_on=baseline[0],
+            baseline_finish_on=baseline[1],
             baseline_duration_days=row.duration,
-            percent_complete=_progress(demo, start, finish, row.duration),
+            percent_complete=_progress(demo, start, finish, duration),
+            notes=row.notes,
         )
+    for row in reversed(PLAN):  # a summary's progress is its children's, weighted by duration
+        children = [t for t in tasks.values() if t.parent_id == tasks[row.wbs].id]
+        if children:
+            weights = [max(t.duration_days, 1) for t in children]
+            done = sum(t.percent_complete * w for t, w in zip(children, weights, strict=True))
+            tasks[row.wbs].percent_complete = round(done / sum(weights))
     demo.add(tasks.values())
     demo.add(
         TaskDependency(
@@ -850,15 +898,14 @@ def _progress(demo: Demo, start: date, finish: date, duration: int) -> int:
     return min(95, round(100 * done / duration))
 
 
-def meeting_day(demo: Demo, tasks: dict[str, PlanTask], anchor: str, kickoff: date | None) -> date:
-    """The day of a meeting: a plan task's start plus working days ("2.1+3"), or the Monday after
-    the kickoff plus calendar days ("monday+7"), moved to the next working day."""
-    base, _, shift = anchor.partition("+")
-    if base == "monday":
-        assert kickoff is not None, "the kickoff comes first"
-        monday = kickoff + timedelta(days=7 - kickoff.weekday())
-        return demo.days.first_on_or_after(monday + timedelta(days=int(shift)))
-    start = tasks[base].start_on
+def meeting_day(demo: Demo, tasks: dict[str, PlanTask], when: str) -> date:
+    """A plan task's start plus working days ("2.1+3"), or the last Monday before today minus
+    calendar days ("monday-7"), moved to the next working day."""
+    if when.startswith("monday-"):
+        monday = demo.today - timedelta(days=demo.today.weekday() or 7)
+        return demo.days.first_on_or_after(monday - timedelta(days=int(when[7:])))
+    wbs, _, shift = when.partition("+")
+    start = tasks[wbs].start_on
     assert start is not None
     return demo.days.add(start, int(shift or 0))
 
@@ -866,12 +913,10 @@ def meeting_day(demo: Demo, tasks: dict[str, PlanTask], anchor: str, kickoff: da
 def _add_meetings(demo: Demo, tasks: dict[str, PlanTask]) -> dict[str, Meeting]:
     """Meetings with attendance, agenda and minutes; then their action items, in date order."""
     meetings: dict[str, Meeting] = {}
-    kickoff: date | None = None
     for row in MEETINGS:
-        day = meeting_day(demo, tasks, row.when, kickoff)
+        day = meeting_day(demo, tasks, row.when)
         if not row.invited and day >= demo.today:  # held meetings stay past, whatever holidays
             day = _last_working_day_before(demo, demo.today)
-        kickoff = kickoff or day
         past = day < demo.today
         meetings[row.key] = Meeting(
             id=new_id(),
@@ -955,7 +1000,6 @@ def _add_actions(demo: Demo, meetings: dict[str, Meeting]) -> None:
         key=lambda m: m.starts_at,
     )
     latest = closed[-1]
-    now = datetime.now(UTC)
     for row in MEETINGS:
         meeting = meetings[row.key]
         day = meeting.starts_at.astimezone(LOCAL_TZ).date()
@@ -985,11 +1029,11 @@ def _add_actions(demo: Demo, meetings: dict[str, Meeting]) -> None:
                 completed_on=done_on if action.status == DONE else None,
             )
             demo.add([item])
-            demo.add(_history(demo, item, meeting, done_on, now))
+            demo.add(_history(demo, item, meeting, done_on))
 
 
 def _history(
-    demo: Demo, item: ActionItem, meeting: Meeting, done_on: date, now: datetime
+    demo: Demo, item: ActionItem, meeting: Meeting, done_on: date
 ) -> Sequence[ActionStatusChange]:
     """Open when agreed in the meeting, in progress the next morning, done when completed."""
     day = meeting.starts_at.astimezone(LOCAL_TZ).date()
@@ -1005,7 +1049,7 @@ def _history(
             project_id=demo.pid,
             action_id=item.id,
             status=status,
-            changed_at=min(at, now),
+            changed_at=min(at, demo.now),
             meeting_id=meeting_id,
             note=note,
         )
@@ -1021,11 +1065,18 @@ def _add_minutes_mail(demo: Demo, meetings: dict[str, Meeting]) -> None:
     )
     local_day = meeting.starts_at.astimezone(LOCAL_TZ).date()
     device = demo.session.get(LocalMeta, DEVICE_KEY)
+    carried = demo.session.scalars(
+        select(ActionItem)
+        .where(ActionItem.carried_to_meeting_id == meeting.id)
+        .order_by(ActionItem.due_on)
+    ).all()
     message = OutboxMessage(
         project_id=demo.pid,
         meeting_id=meeting.id,
         subject=f"【会议纪要】{PROJECT_NAME} {meeting.title} {local_day.isoformat()}",
-        body=minutes_text(demo, next(row for row in MEETINGS if row.key == key), local_day),
+        body=minutes_text(
+            demo, next(row for row in MEETINGS if row.key == key), local_day, carried
+        ),
         queued_by_device=device.value if device else "",
         queued_at=(meeting.ends_at or meeting.starts_at) + timedelta(minutes=20),
     )
@@ -1046,8 +1097,9 @@ def _add_minutes_mail(demo: Demo, meetings: dict[str, Meeting]) -> None:
     )
 
 
-def minutes_text(demo: Demo, row: MeetingRow, day: date) -> str:
-    """Plain-text minutes for the mail body: decisions, notes, then the numbered actions."""
+def minutes_text(demo: Demo, row: MeetingRow, day: date, carried: Sequence[ActionItem]) -> str:
+    """Plain-text minutes for the mail body: decisions, notes, the numbered actions, then the
+    earlier meetings' open actions reviewed in this one."""
     lines = ["各位好：", "", f"以下为{row.title}纪要，行动项已编号列出，请各负责人按期完成。", ""]
     for label, kind in (("决议", DEC), ("记录", NOTE)):
         lines += [f"{label}：", *(f"- {text}" for _, k, text in row.minutes if k == kind), ""]
@@ -1056,5 +1108,7 @@ def minutes_text(demo: Demo, row: MeetingRow, day: date) -> str:
         who = demo.owner(action.who)[0] or "（待定）"
         due = "（待定）" if action.due_in is None else day + timedelta(days=action.due_in)
         lines.append(f"{number}. {action.what}（负责人：{who}；完成时间：{due}）")
+    lines += ["", "遗留行动项（本次会议已回顾）："]
+    lines += [f"- {a.what}（负责人：{a.who or '（待定）'}；原定：{a.due_on}）" for a in carried]
     lines += ["", "如有修改意见请于两个工作日内回复。", "", "项目经理 刘洋"]
     return "\n".join(lines)

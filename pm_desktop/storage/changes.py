@@ -135,6 +135,8 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
     for given in rows:
         row = {**defaults, **{k: fn(None) for k, fn in callables.items()}, **given}
         row.setdefault("id", new_id())
+        if table.name == "projects":
+            row["project_id"] = row["id"]
         row["deleted"] = False
         row["hlc"] = stamp = clock.now().encode()
         for column in table.columns:
