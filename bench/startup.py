@@ -34,11 +34,15 @@ BARE = (
     "window.close()\n"
 )
 SHOWN = re.compile(r"shown at (\d+\.\d+)")
+READY = re.compile(r"services ready at (\d+\.\d+)")
 TARGETS = {"empty": 3.0, "L": 5.0}
 
 
-def timed(command: list[str]) -> float:
-    """Seconds from launching the process to its window being shown (it prints the instant)."""
+def timed(command: list[str]) -> tuple[float, float]:
+    """Seconds from launch to the window shown, and to the services loaded (the app prints both).
+
+    The bare window has no services: its second figure repeats the first.
+    """
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env["PYTHONPATH"] = str(ROOT)
     start = time.time()
@@ -46,7 +50,8 @@ def timed(command: list[str]) -> float:
     shown = SHOWN.search(result.stdout)
     if shown is None:
         raise RuntimeError(f"{command} did not report its window: {result.stdout}{result.stderr}")
-    return float(shown.group(1)) - start
+    ready = READY.search(result.stdout) or shown
+    return float(shown.group(1)) - start, float(ready.group(1)) - start
 
 
 def app_command(db: Path) -> list[str]:
@@ -85,10 +90,14 @@ def main() -> int:
         for command in commands.values():  # warm the OS file cache once
             timed(command)
         samples: dict[str, list[float]] = {name: [] for name in commands}
+        loaded: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():
-                samples[name].append(timed(command))
+                shown, ready = timed(command)
+                samples[name].append(shown)
+                loaded[name].append(ready)
     medians = {name: statistics.median(values) for name, values in samples.items()}
+    ready_medians = {name: statistics.median(values) for name, values in loaded.items()}
     print(f"start-up to a shown main window, median of {args.runs} runs")
     print(f"  bare QMainWindow: {medians['bare'] * 1000:7.0f} ms")
     failed = False
@@ -98,7 +107,8 @@ def main() -> int:
         failed |= ratio > target
         print(
             f"  {name:>5} database: {medians[name] * 1000:7.0f} ms  "
-            f"= {ratio:.2f}x bare (target <= {target:.0f}x) {verdict}"
+            f"= {ratio:.2f}x bare (target <= {target:.0f}x) {verdict}; "
+            f"services loaded in the background by {ready_medians[name] * 1000:.0f} ms"
         )
     return 1 if failed else 0
 

@@ -83,6 +83,7 @@ def run_app(database: Path, language: str | None, *, smoke_test: bool = False) -
                 loader.get()
             except PmError as error:
                 return report_error(error, dialog=False)
+            print(f"smoke test: services ready at {time.time():.6f}")
             window.close()
             app.processEvents()
             return 0
