@@ -22,8 +22,8 @@ class Services:
         store = open_store(path)
         return cls(
             store=store,
-            projects=ProjectService(store.sessions),
-            sync_status=SyncStatusService(store.sessions),
+            projects=ProjectService(store),
+            sync_status=SyncStatusService(store),
         )
 
     @property

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from pm_desktop.core.enums import ProjectType
 from pm_desktop.core.errors import NotFoundError
 from pm_desktop.core.projects import ProjectSummary, clean_project_name
 from pm_desktop.storage.changes import tombstone
+from pm_desktop.storage.database import Store
 from pm_desktop.storage.models import Project
 
 
@@ -33,18 +34,19 @@ def _get(session: Session, project_id: str, *, include_deleted: bool = False) ->
 
 
 class ProjectService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+    def __init__(self, store: Store) -> None:
+        self._sessions = store.sessions
+        self._reads = store.reads
 
     def list(self, *, include_archived: bool = False) -> list[ProjectSummary]:
         query = select(Project).where(Project.deleted.is_(False))
         if not include_archived:
             query = query.where(Project.archived.is_(False))
-        with self._sessions() as session:
+        with self._reads() as session:
             return [_summary(p) for p in session.scalars(query.order_by(Project.name))]
 
     def get(self, project_id: str) -> ProjectSummary:
-        with self._sessions() as session:
+        with self._reads() as session:
             return _summary(_get(session, project_id))
 
     def create(

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
 
+from pm_desktop.storage.database import Store
 from pm_desktop.storage.models import ChangeLogEntry
 
 
 class SyncStatusService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+    def __init__(self, store: Store) -> None:
+        self._reads = store.reads
 
     def pending_changes(self) -> int:
         """Change-log entries not yet pushed to the team server."""
         query = (
             select(func.count()).select_from(ChangeLogEntry).where(ChangeLogEntry.pushed.is_(False))
         )
-        with self._sessions() as session:
+        with self._reads() as session:
             return session.scalar(query) or 0

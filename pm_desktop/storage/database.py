@@ -44,6 +44,9 @@ class Store:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    """Units of work that write: ``with store.sessions.begin() as session``; changes are logged."""
+    reads: sessionmaker[Session]
+    """Sessions that only read (the database refuses their writes) and never wait for writers."""
     clock: HybridLogicalClock
     device_id: str
     backup_path: Path | None = None
@@ -51,6 +54,9 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        reads_engine = self.reads.kw.get("bind")
+        if isinstance(reads_engine, Engine):
+            reads_engine.dispose()
 
 
 def migration_backup_path(path: Path, revision: str | None) -> Path:
@@ -133,7 +139,8 @@ def open_store(
     clock = HybridLogicalClock(device_id, last=last, wall_clock=wall_clock or wall_clock_ms)
     sessions = sessionmaker(engine, expire_on_commit=False)
     install_change_capture(sessions, clock)
-    return Store(path, engine, sessions, clock, device_id, backup)
+    reads = sessionmaker(make_engine(path, read_only=True), expire_on_commit=False)
+    return Store(path, engine, sessions, reads, clock, device_id, backup)
 
 
 def _device_and_last_stamp(engine: Engine) -> tuple[str, HlcStamp | None]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 
 import pytest
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import OperationalError
 
 from pm_desktop.core.errors import ValidationError
 from pm_desktop.services.container import Services
@@ -126,3 +128,21 @@ def test_the_clock_resumes_after_its_last_stamp_when_reopened(services: Services
         assert reopened.store.device_id == last.rsplit("-", 1)[1]
     finally:
         reopened.close()
+
+
+def test_reads_do_not_wait_for_a_long_write_elsewhere(services: Services) -> None:
+    services.projects.create("已提交")
+    with services.store.sessions.begin() as writer:  # a sync or an import holding the lock
+        writer.add(Project(name="尚未提交"))
+        writer.flush()
+        started = time.perf_counter()
+        names = [p.name for p in services.projects.list()]
+        assert time.perf_counter() - started < 1.0
+        assert names == ["已提交"]  # a reader sees only committed data
+
+
+def test_read_sessions_refuse_to_write(services: Services) -> None:
+    with pytest.raises(OperationalError, match="readonly"), services.store.reads() as session:
+        session.connection().exec_driver_sql(
+            "INSERT INTO local_meta (key, value) VALUES ('x', 'y')"
+        )
