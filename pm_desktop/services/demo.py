@@ -37,6 +37,7 @@ from pm_desktop.core.enums import (
     TouchpointChannel,
 )
 from pm_desktop.core.projects import ProjectSummary
+from pm_desktop.services.projects import project_summary
 from pm_desktop.storage.base import new_id
 from pm_desktop.storage.database import DEVICE_KEY
 from pm_desktop.storage.models import (
@@ -656,14 +657,7 @@ def create_demo_project(
         tasks = _add_plan(demo)
         meetings = _add_meetings(demo, tasks)
         _add_minutes_mail(demo, meetings)
-        return ProjectSummary(
-            id=project.id,
-            name=project.name,
-            client=project.client,
-            project_type=project.project_type,
-            contract_signed_on=project.contract_signed_on,
-            archived=project.archived,
-        )
+        return project_summary(project)
 
 
 def _add_calendar(session: Session, exceptions: dict[date, bool]) -> WorkingCalendar:

@@ -15,7 +15,7 @@ from pm_desktop.storage.database import Store
 from pm_desktop.storage.models import Project
 
 
-def _summary(project: Project) -> ProjectSummary:
+def project_summary(project: Project) -> ProjectSummary:
     return ProjectSummary(
         id=project.id,
         name=project.name,
@@ -43,11 +43,11 @@ class ProjectService:
         if not include_archived:
             query = query.where(Project.archived.is_(False))
         with self._reads() as session:
-            return [_summary(p) for p in session.scalars(query.order_by(Project.name))]
+            return [project_summary(p) for p in session.scalars(query.order_by(Project.name))]
 
     def get(self, project_id: str) -> ProjectSummary:
         with self._reads() as session:
-            return _summary(_get(session, project_id))
+            return project_summary(_get(session, project_id))
 
     def create(
         self,
@@ -65,20 +65,20 @@ class ProjectService:
         )
         with self._sessions.begin() as session:
             session.add(project)
-        return _summary(project)
+        return project_summary(project)
 
     def rename(self, project_id: str, name: str) -> ProjectSummary:
         cleaned = clean_project_name(name)
         with self._sessions.begin() as session:
             project = _get(session, project_id)
             project.name = cleaned
-            return _summary(project)
+            return project_summary(project)
 
     def set_archived(self, project_id: str, archived: bool) -> ProjectSummary:
         with self._sessions.begin() as session:
             project = _get(session, project_id)
             project.archived = archived
-            return _summary(project)
+            return project_summary(project)
 
     def remove(self, project_id: str) -> None:
         """Tombstone a project (used to undo its creation); :meth:`restore` brings it back."""
@@ -89,4 +89,4 @@ class ProjectService:
         with self._sessions.begin() as session:
             project = _get(session, project_id, include_deleted=True)
             project.deleted = False
-            return _summary(project)
+            return project_summary(project)
