@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pm_desktop.services.meetings import MeetingService
 from pm_desktop.services.projects import ProjectService
 from pm_desktop.services.sync_status import SyncStatusService
 from pm_desktop.storage.database import Store, open_store
@@ -14,6 +15,7 @@ from pm_desktop.storage.database import Store, open_store
 class Services:
     store: Store = field(repr=False)
     projects: ProjectService
+    meetings: MeetingService
     sync_status: SyncStatusService
 
     @classmethod
@@ -23,6 +25,7 @@ class Services:
         return cls(
             store=store,
             projects=ProjectService(store),
+            meetings=MeetingService(store),
             sync_status=SyncStatusService(store),
         )
 

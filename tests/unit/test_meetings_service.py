@@ -1,0 +1,162 @@
+"""Meetings through the service: templates, attendance, minutes, actions, carry-over, closing."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from pm_desktop.core.enums import ActionStatus, Attendance, MeetingStatus, MeetingType, MinuteKind
+from pm_desktop.core.errors import ValidationError
+from pm_desktop.services.container import Services
+from pm_desktop.services.meetings import default_agenda
+
+MONDAY = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # 14:00 in Beijing
+
+
+@pytest.fixture
+def project_id(services: Services) -> str:
+    return services.projects.create("华东制造集团数字化转型").id
+
+
+def test_a_new_meeting_starts_from_its_types_agenda(services: Services, project_id: str) -> None:
+    meeting = services.meetings.create(project_id, MeetingType.KICKOFF, "项目启动会", MONDAY)
+    minutes = services.meetings.minutes(meeting.id)
+    assert meeting.status == MeetingStatus.PLANNED
+    assert [a.title for a in minutes.agenda] == [
+        t for t, _ in default_agenda(MeetingType.KICKOFF, "zh_CN")
+    ]
+    assert minutes.agenda[0].title == "项目背景与目标"
+    english = services.meetings.create(
+        project_id, MeetingType.KICKOFF, "Kickoff", MONDAY, language="en"
+    )
+    assert services.meetings.minutes(english.id).agenda[0].title == "Background and goals"
+
+
+def test_every_meeting_type_has_an_agenda_in_both_languages() -> None:
+    for meeting_type in MeetingType:
+        assert default_agenda(meeting_type, "zh_CN")
+        assert default_agenda(meeting_type, "en")
+
+
+def test_bad_meeting_input_is_refused_with_its_field(services: Services, project_id: str) -> None:
+    with pytest.raises(ValidationError) as empty:
+        services.meetings.create(project_id, MeetingType.OTHER, "  ", MONDAY)
+    assert empty.value.field == "title"
+    with pytest.raises(ValidationError) as backwards:
+        services.meetings.create(
+            project_id, MeetingType.OTHER, "会", MONDAY, ends_at=MONDAY - timedelta(hours=1)
+        )
+    assert backwards.value.field == "ends_at"
+    assert services.meetings.of_project(project_id) == []
+
+
+def test_minutes_collect_attendance_decisions_notes_and_numbered_actions(
+    services: Services, project_id: str
+) -> None:
+    meeting = services.meetings.create(project_id, MeetingType.KICKOFF, "项目启动会", MONDAY)
+    boss = services.meetings.add_attendee(meeting.id, "王建国", attendance=Attendance.PRESENT)
+    services.meetings.add_attendee(meeting.id, "吴刚", attendance=Attendance.ABSENT)
+    services.meetings.set_attendance(boss.id, Attendance.PRESENT)
+    services.meetings.add_note(meeting.id, MinuteKind.DECISION, "采用方案B")
+    services.meetings.add_note(meeting.id, MinuteKind.NOTE, "生产副总缺席")
+    first = services.meetings.add_action(
+        meeting.id, "提交调研计划", who="刘洋", due_on=date(2026, 11, 27)
+    )
+    second = services.meetings.add_action(meeting.id, "开通ERP只读账号")
+
+    minutes = services.meetings.minutes(meeting.id)
+    assert [(a.name, a.attendance) for a in minutes.attendees] == [
+        ("吴刚", Attendance.ABSENT),
+        ("王建国", Attendance.PRESENT),
+    ]
+    assert [d.text for d in minutes.decisions] == ["采用方案B"]
+    assert [n.text for n in minutes.notes] == ["生产副总缺席"]
+    assert [(a.number, a.what) for a in minutes.actions] == [
+        (1, "提交调研计划"),
+        (2, "开通ERP只读账号"),
+    ]
+    assert first.is_complete
+    assert not second.is_complete
+    assert [m.open_actions for m in services.meetings.of_project(project_id)] == [2]
+
+
+def test_closed_minutes_are_read_only_until_reopened(services: Services, project_id: str) -> None:
+    meeting = services.meetings.create(project_id, MeetingType.WEEKLY_STATUS, "周例会", MONDAY)
+    services.meetings.set_status(meeting.id, MeetingStatus.CLOSED)
+    with pytest.raises(ValidationError, match="closed"):
+        services.meetings.add_action(meeting.id, "不应保存")
+    services.meetings.set_status(meeting.id, MeetingStatus.IN_PROGRESS)
+    services.meetings.add_action(meeting.id, "可以保存")
+    assert [a.what for a in services.meetings.minutes(meeting.id).actions] == ["可以保存"]
+
+
+def test_open_actions_of_the_previous_meeting_in_the_series_are_reviewed_next(
+    services: Services, project_id: str
+) -> None:
+    week1 = services.meetings.create(
+        project_id, MeetingType.WEEKLY_STATUS, "周例会1", MONDAY, series="周例会"
+    )
+    done = services.meetings.add_action(week1.id, "已完成的事", who="甲", due_on=date(2026, 11, 25))
+    still_open = services.meetings.add_action(
+        week1.id, "还没做完", who="乙", due_on=date(2026, 11, 26)
+    )
+    services.meetings.set_action_status([done.id], ActionStatus.DONE)
+    services.meetings.set_action_status([still_open.id], ActionStatus.IN_PROGRESS, note="进行中")
+
+    week2 = services.meetings.create(
+        project_id,
+        MeetingType.WEEKLY_STATUS,
+        "周例会2",
+        MONDAY + timedelta(days=7),
+        series="周例会",
+    )
+    review = services.meetings.minutes(week2.id).previous_actions
+    assert [a.what for a in review] == ["还没做完"]
+    assert [h.status for h in review[0].history] == [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
+    assert review[0].history[1].note == "进行中"
+
+    week3 = services.meetings.create(
+        project_id,
+        MeetingType.WEEKLY_STATUS,
+        "周例会3",
+        MONDAY + timedelta(days=14),
+        series="周例会",
+    )
+    assert [a.what for a in services.meetings.minutes(week3.id).previous_actions] == ["还没做完"]
+    other = services.meetings.create(
+        project_id, MeetingType.WORKSHOP, "研讨会", MONDAY + timedelta(days=15)
+    )
+    assert services.meetings.minutes(other.id).previous_actions == ()
+
+
+def test_bulk_status_change_records_history_for_each_item(
+    services: Services, project_id: str
+) -> None:
+    meeting = services.meetings.create(project_id, MeetingType.OTHER, "会", MONDAY)
+    ids = [services.meetings.add_action(meeting.id, f"事项{i}").id for i in range(3)]
+    changed = services.meetings.set_action_status(ids, ActionStatus.DONE)
+    assert [a.status for a in changed] == [ActionStatus.DONE] * 3
+    assert all(len(a.history) == 2 for a in changed)
+    assert services.meetings.set_action_status(ids, ActionStatus.DONE) == []
+
+
+def test_removing_a_meeting_can_keep_its_actions(services: Services, project_id: str) -> None:
+    meeting = services.meetings.create(project_id, MeetingType.OTHER, "会", MONDAY)
+    action = services.meetings.add_action(meeting.id, "保留的事项")
+    assert services.meetings.action_count(meeting.id) == 1
+    services.meetings.remove(meeting.id, keep_actions=True)
+    assert services.meetings.of_project(project_id) == []
+    assert services.meetings.update_action(action.id, who="张伟").who == "张伟"
+
+
+def test_edits_to_an_action_are_saved_and_logged(services: Services, project_id: str) -> None:
+    meeting = services.meetings.create(project_id, MeetingType.OTHER, "会", MONDAY)
+    action = services.meetings.add_action(meeting.id, "事项")
+    before = services.sync_status.pending_changes()
+    services.meetings.update_action(action.id, who="张伟", due_on=date(2026, 12, 1))
+    assert services.sync_status.pending_changes() == before + 2
+    updated = services.meetings.minutes(meeting.id).actions[0]
+    assert (updated.who, updated.due_on) == ("张伟", date(2026, 12, 1))
+    with pytest.raises(ValidationError):
+        services.meetings.update_action(action.id, what=" ")
