@@ -33,7 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", type=Path, help="database file (default: in the user data folder)")
-    parser.add_argument("--lang", type=_language, help="user-interface language: zh_CN or en")
+    parser.add_argument(
+        "--lang",
+        type=_language,
+        metavar="{zh_CN,en}",
+        help="user-interface language (default: the system's)",
+    )
     parser.add_argument(
         "--smoke-test",
         action="store_true",
@@ -42,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="create a sample project in Chinese")
-    demo.add_argument("--db", type=Path, required=True, dest="demo_db")
+    demo.add_argument("--db", type=Path, dest="demo_db", help="database file (or give --db first)")
 
     db = commands.add_parser("db", help="database administration")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -87,12 +92,16 @@ def _run_db(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_demo(path: Path) -> int:
+def _run_demo(path: Path | None) -> int:
     from pm_desktop.services.container import Services
-    from pm_desktop.services.demo import create_demo_project
+    from pm_desktop.services.demo import PROJECT_NAME, create_demo_project
 
+    if path is None:
+        return _fail("demo needs a database: pm-desktop demo --db PATH")
     services = Services.open(path)
     try:
+        if any(p.name == PROJECT_NAME for p in services.projects.list(include_archived=True)):
+            return _fail(f"{path} already holds the demo project {PROJECT_NAME!r}")
         project = create_demo_project(services.store.sessions)
     finally:
         services.close()
@@ -108,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "db":
             return _run_db(args)
         if args.command == "demo":
-            return _run_demo(args.demo_db)
+            return _run_demo(args.demo_db or args.db)
     except PmError as exc:
         return _fail(str(exc))
     from pm_desktop.app import run_app

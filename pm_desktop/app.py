@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -62,7 +63,14 @@ def run_app(database: Path, language: str | None, *, smoke_test: bool = False) -
     except PmError as error:
         return report_error(error, dialog=not smoke_test)
 
-    window = MainWindow(loader, QSettings(), snapshot)
+    # A smoke test must not touch the user's own window geometry or last project.
+    settings_dir = tempfile.TemporaryDirectory(prefix="pm-desktop-smoke-") if smoke_test else None
+    settings = (
+        QSettings(str(Path(settings_dir.name) / "settings.ini"), QSettings.Format.IniFormat)
+        if settings_dir
+        else QSettings()
+    )
+    window = MainWindow(loader, settings, snapshot)
     failures: list[PmError] = []
 
     def on_failure(error: PmError) -> None:
@@ -92,4 +100,6 @@ def run_app(database: Path, language: str | None, *, smoke_test: bool = False) -
     finally:
         if loader.is_ready:
             loader.get().close()
+        if settings_dir is not None:
+            settings_dir.cleanup()
         del translators

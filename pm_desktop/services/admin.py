@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from pm_desktop.core.errors import DatabaseOpenError, NewerSchemaError
@@ -60,7 +61,11 @@ def upgrade_database(path: Path) -> UpgradeReport:
 
 
 def backup(path: Path, dest: Path) -> Path:
+    """Copy ``path`` to ``dest``; into it, with a dated name, when ``dest`` is a folder."""
     if not path.exists():
         raise DatabaseOpenError(path, "does not exist")
     inspect_file(path)
+    if dest.is_dir():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = dest / f"{path.stem}-backup-{stamp}{path.suffix}"
     return backup_database(path, dest)

@@ -8,6 +8,7 @@ from pathlib import Path
 from pm_desktop.services.meetings import MeetingService
 from pm_desktop.services.projects import ProjectService
 from pm_desktop.services.sync_status import SyncStatusService
+from pm_desktop.storage.backup import quick_check_problems
 from pm_desktop.storage.database import Store, open_store
 
 
@@ -36,6 +37,10 @@ class Services:
     @property
     def backup_path(self) -> Path | None:
         return self.store.backup_path
+
+    def integrity_problems(self) -> list[str]:
+        """A quick structural check of the whole file (seconds on a large one); empty if sound."""
+        return quick_check_problems(self.store.path)
 
     def close(self) -> None:
         self.store.close()

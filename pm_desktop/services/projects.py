@@ -35,18 +35,17 @@ def _get(session: Session, project_id: str, *, include_deleted: bool = False) ->
 
 class ProjectService:
     def __init__(self, store: Store) -> None:
-        self._sessions = store.sessions
-        self._reads = store.reads
+        self._store = store
 
     def list(self, *, include_archived: bool = False) -> list[ProjectSummary]:
         query = select(Project).where(Project.deleted.is_(False))
         if not include_archived:
             query = query.where(Project.archived.is_(False))
-        with self._reads() as session:
+        with self._store.read() as session:
             return [project_summary(p) for p in session.scalars(query.order_by(Project.name))]
 
     def get(self, project_id: str) -> ProjectSummary:
-        with self._reads() as session:
+        with self._store.read() as session:
             return project_summary(_get(session, project_id))
 
     def create(
@@ -63,30 +62,30 @@ class ProjectService:
             project_type=project_type,
             contract_signed_on=contract_signed_on,
         )
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             session.add(project)
         return project_summary(project)
 
     def rename(self, project_id: str, name: str) -> ProjectSummary:
         cleaned = clean_project_name(name)
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             project = _get(session, project_id)
             project.name = cleaned
             return project_summary(project)
 
     def set_archived(self, project_id: str, archived: bool) -> ProjectSummary:
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             project = _get(session, project_id)
             project.archived = archived
             return project_summary(project)
 
     def remove(self, project_id: str) -> None:
         """Tombstone a project (used to undo its creation); :meth:`restore` brings it back."""
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             tombstone(_get(session, project_id))
 
     def restore(self, project_id: str) -> ProjectSummary:
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             project = _get(session, project_id, include_deleted=True)
             project.deleted = False
             return project_summary(project)

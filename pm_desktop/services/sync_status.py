@@ -1,8 +1,8 @@
-"""What the status bar tells about sync: how many local changes are not yet sent."""
+"""What the status bar tells about sync: how many records have changes not yet sent."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import distinct, func, select
 
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models import ChangeLogEntry
@@ -10,12 +10,16 @@ from pm_desktop.storage.models import ChangeLogEntry
 
 class SyncStatusService:
     def __init__(self, store: Store) -> None:
-        self._reads = store.reads
+        self._store = store
 
     def pending_changes(self) -> int:
-        """Change-log entries not yet pushed to the team server."""
-        query = (
-            select(func.count()).select_from(ChangeLogEntry).where(ChangeLogEntry.pushed.is_(False))
+        """Records (rows) with changes the team server has not received yet.
+
+        The change log has one entry per changed field; a user thinks in records, so a new
+        project counts once, not once per field.
+        """
+        query = select(func.count(distinct(ChangeLogEntry.row_id))).where(  # ids are UUIDs
+            ChangeLogEntry.pushed.is_(False)
         )
-        with self._reads() as session:
+        with self._store.read() as session:
             return session.scalar(query) or 0

@@ -7,16 +7,22 @@ from contextlib import closing
 from pathlib import Path
 
 from pm_desktop.core.errors import CorruptDatabaseError, DatabaseOpenError
+from pm_desktop.storage.files import connect_read_only
 
 
-def integrity_problems(path: Path) -> list[str]:
+def integrity_problems(path: Path, *, pragma: str = "integrity_check") -> list[str]:
     """The rows of ``PRAGMA integrity_check`` other than 'ok' (empty when the file is sound)."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        with closing(connect_read_only(path)) as conn:
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     return [r for r in rows if r != "ok"]
+
+
+def quick_check_problems(path: Path) -> list[str]:
+    """Like :func:`integrity_problems` but faster: checks structure, not index contents."""
+    return integrity_problems(path, pragma="quick_check")
 
 
 def backup_database(source: Path, dest: Path) -> Path:
@@ -30,7 +36,7 @@ def backup_database(source: Path, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     try:
         with (
-            closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+            closing(connect_read_only(source)) as src,
             closing(sqlite3.connect(dest)) as dst,
         ):
             src.backup(dst)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
@@ -42,7 +42,9 @@ def encode_value(value: Any) -> str:
     """JSON text of a column value, as sync will send it."""
     if isinstance(value, enum.Enum):
         value = value.value
-    elif isinstance(value, datetime | date):
+    elif isinstance(value, datetime):
+        value = value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
+    elif isinstance(value, date):
         value = value.isoformat()
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -141,6 +143,7 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
         row["hlc"] = stamp = clock.now().encode()
         for column in table.columns:
             row.setdefault(column.name, None)
+        for column in table.columns:
             if column.name in _NOT_LOGGED:
                 continue
             entries.append(

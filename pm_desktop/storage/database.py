@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pm_desktop.core.errors import (
@@ -25,12 +26,18 @@ from pm_desktop.core.errors import (
     MigrationError,
     NewerSchemaError,
     ReadOnlyDatabaseError,
+    StorageError,
 )
 from pm_desktop.core.hlc import HlcStamp, HybridLogicalClock, wall_clock_ms
 from pm_desktop.storage.backup import backup_database, integrity_problems
 from pm_desktop.storage.changes import install_change_capture
 from pm_desktop.storage.engine import make_engine
-from pm_desktop.storage.files import DatabaseState, check_writable, inspect_file
+from pm_desktop.storage.files import (
+    DatabaseState,
+    check_writable,
+    classify_sqlite_error,
+    inspect_file,
+)
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta
 from pm_desktop.storage.schema import SCHEMA_HEAD
 
@@ -52,11 +59,47 @@ class Store:
     backup_path: Path | None = None
     """The backup made before this open's migration, if one ran."""
 
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A unit of work that writes: committed when the block ends, rolled back on error.
+
+        A database failure (locked, disk full, read-only media, a broken rule) raises
+        :class:`StorageError`; the services never let SQLAlchemy's exceptions escape.
+        """
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            raise storage_error(exc) from exc
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session on a snapshot; never waits for a writer."""
+        try:
+            with self.reads() as session:
+                yield session
+        except DBAPIError as exc:
+            raise storage_error(exc) from exc
+
     def close(self) -> None:
         self.engine.dispose()
         reads_engine = self.reads.kw.get("bind")
         if isinstance(reads_engine, Engine):
             reads_engine.dispose()
+
+
+def storage_error(exc: DBAPIError) -> StorageError:
+    """A user-facing error for a failed database operation, by its SQLite cause."""
+    text = str(exc.orig).lower()
+    if isinstance(exc, IntegrityError):
+        return StorageError(f"the change breaks a rule of the database ({exc.orig})", "constraint")
+    if "locked" in text or "busy" in text:
+        return StorageError("the database is locked by another program", "busy")
+    if "disk is full" in text or "database or disk is full" in text:
+        return StorageError("the disk is full", "full")
+    if "readonly" in text or "read-only" in text:
+        return StorageError("the database cannot be written (read-only)", "read_only")
+    return StorageError(f"the database failed ({exc.orig})")
 
 
 def migration_backup_path(path: Path, revision: str | None) -> Path:
@@ -111,8 +154,8 @@ def open_store(
     """Open (creating or upgrading as needed) the database at ``path``."""
     path = path.expanduser().absolute()
     state = inspect_file(path, for_writing=True)
-    check_writable(path)
     if not state.exists:
+        check_writable(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -122,34 +165,40 @@ def open_store(
     if state.revision != SCHEMA_HEAD:
         backup = upgrade_file(path, state)
     engine = make_engine(path)
+    reads_engine = make_engine(path, read_only=True)
     try:
         with engine.connect() as conn:
             mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
         if mode != "wal":
             raise DatabaseOpenError(path, f"cannot use write-ahead logging (mode {mode})")
-        device_id, last = _device_and_last_stamp(engine)
-    except sqlite3.DatabaseError as exc:  # pragma: no cover - reported through SQLAlchemy below
+        device_id, last = _device_and_last_stamp(engine, reads_engine)
+        clock = HybridLogicalClock(device_id, last=last, wall_clock=wall_clock or wall_clock_ms)
+    except DBAPIError as exc:
         engine.dispose()
-        raise CorruptDatabaseError(path, str(exc)) from exc
-    except Exception as exc:
+        reads_engine.dispose()
+        raise classify_sqlite_error(path, exc.orig) from exc  # type: ignore[arg-type]
+    except ValueError as exc:  # a malformed device id or clock stamp
         engine.dispose()
-        if isinstance(exc, DatabaseOpenError):
-            raise
-        raise CorruptDatabaseError(path, f"cannot be opened ({exc})") from exc
-    clock = HybridLogicalClock(device_id, last=last, wall_clock=wall_clock or wall_clock_ms)
+        reads_engine.dispose()
+        raise CorruptDatabaseError(path, f"holds an invalid device identity ({exc})") from exc
     sessions = sessionmaker(engine, expire_on_commit=False)
     install_change_capture(sessions, clock)
-    reads = sessionmaker(make_engine(path, read_only=True), expire_on_commit=False)
+    reads = sessionmaker(reads_engine, expire_on_commit=False)
     return Store(path, engine, sessions, reads, clock, device_id, backup)
 
 
-def _device_and_last_stamp(engine: Engine) -> tuple[str, HlcStamp | None]:
-    with Session(engine) as session, session.begin():
-        device_id = session.get(LocalMeta, DEVICE_KEY)
-        if device_id is None:
-            device_id = LocalMeta(key=DEVICE_KEY, value=uuid.uuid4().hex[:16])
-            session.add(device_id)
+def _device_and_last_stamp(engine: Engine, reads: Engine) -> tuple[str, HlcStamp | None]:
+    """This replica's device id (made on first open) and its clock's last stamp.
+
+    Read without the write lock; written only the first time.
+    """
+    with Session(reads) as session:
+        device_id = session.scalar(select(LocalMeta.value).where(LocalMeta.key == DEVICE_KEY))
         last = session.scalar(
             select(ChangeLogEntry.hlc).order_by(ChangeLogEntry.seq.desc()).limit(1)
         )
-        return device_id.value, HlcStamp.decode(last) if last else None
+    if device_id is None:
+        device_id = uuid.uuid4().hex[:16]
+        with Session(engine) as session, session.begin():
+            session.add(LocalMeta(key=DEVICE_KEY, value=device_id))
+    return device_id, HlcStamp.decode(last) if last else None

@@ -1,6 +1,7 @@
 """Checks on a database file, with the sqlite3 module alone (no SQLAlchemy: start-up stays fast).
 
-Each raises a :class:`DatabaseOpenError` that says what is wrong; none writes to the file.
+Each raises a :class:`DatabaseOpenError` that says what is wrong; none changes the database
+(SQLite may leave its own -wal/-shm index files beside a file it read).
 """
 
 from __future__ import annotations
@@ -13,12 +14,29 @@ from pathlib import Path
 
 from pm_desktop.core.errors import (
     CorruptDatabaseError,
+    DatabaseBusyError,
     DatabaseOpenError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that opens ``path`` read-only, whatever characters its name holds.
+
+    On read-only media, where SQLite cannot create its -shm index, the file is opened as
+    immutable: nothing else can change it there either.
+    """
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    if not os.access(path.absolute().parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
 @dataclass(frozen=True)
@@ -46,13 +64,15 @@ def inspect_file(path: Path, *, for_writing: bool = False) -> DatabaseState:
     except PermissionError as exc:
         raise ReadOnlyDatabaseError(path, "cannot be read (permission denied)") from exc
     if not header:
+        if for_writing:
+            check_writable(path)
         return DatabaseState(exists=True, revision=None)
     if header != SQLITE_HEADER:
         raise NotADatabaseError(path, "is not a SQLite database")
     if for_writing:
         check_writable(path)
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(connect_read_only(path)) as conn:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -66,8 +86,10 @@ def inspect_file(path: Path, *, for_writing: bool = False) -> DatabaseState:
     return DatabaseState(exists=True, revision=row[0] if row else None)
 
 
-def classify_sqlite_error(path: Path, exc: sqlite3.DatabaseError) -> DatabaseOpenError:
+def classify_sqlite_error(path: Path, exc: sqlite3.Error) -> DatabaseOpenError:
     name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return DatabaseBusyError(path, "is in use by another program (locked); try again later")
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
         return ReadOnlyDatabaseError(path, f"cannot be opened for writing ({exc})")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or not name:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pm_desktop.core.enums import ProjectType
 from pm_desktop.core.projects import ProjectSummary
-from pm_desktop.storage.files import classify_sqlite_error
+from pm_desktop.storage.files import classify_sqlite_error, connect_read_only
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,14 @@ class StartupSnapshot:
 def read_snapshot(path: Path) -> StartupSnapshot:
     """Read a database that is already at the current schema; raises DatabaseOpenError."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(connect_read_only(path)) as conn:
             rows = conn.execute(
                 "SELECT id, name, client, project_type, contract_signed_on, archived "
                 "FROM projects WHERE deleted = 0 ORDER BY name"
             ).fetchall()
-            pending = conn.execute("SELECT count(*) FROM change_log WHERE pushed = 0").fetchone()
+            pending = conn.execute(
+                "SELECT count(DISTINCT row_id) FROM change_log WHERE pushed = 0"
+            ).fetchone()
     except sqlite3.DatabaseError as exc:
         raise classify_sqlite_error(path, exc) from exc
     projects = [

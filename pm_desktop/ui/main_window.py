@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
 
         self.undo_stack.indexChanged.connect(self.refresh_pending)
         self._loader.ready.connect(self.refresh_pending)
+        self._loader.ready.connect(self._show_upgrade_notice)
+        self._loader.damaged.connect(self._warn_damaged)
         self.network.changed.connect(self._show_network)
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(PENDING_REFRESH_MS)
@@ -71,15 +73,19 @@ class MainWindow(QMainWindow):
         self._pending_timer.start()
 
         self._restore_state()
+        if self._loader.is_ready:
+            self._show_upgrade_notice()
 
     # --- construction -------------------------------------------------------------------
 
     def _build_actions(self) -> None:
         self.new_action = QAction(self.tr("&New Project…"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setIconText(self.tr("New Project"))
         self.new_action.triggered.connect(self.create_project)
         self.rename_action = QAction(self.tr("&Rename Project…"), self)
         self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.rename_action.setIconText(self.tr("Rename"))
         self.rename_action.triggered.connect(self.rename_project)
         self.archive_action = QAction(self.tr("&Archive Project"), self)
         self.archive_action.triggered.connect(self.toggle_archived)
@@ -117,7 +123,6 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(220)
         self.navigation.setMinimumWidth(150)
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 8px 10px; }")
         font = self.navigation.font()
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.workspace_stack)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([190, 990])
         self.pages.addWidget(self.no_project_page)
         self.pages.addWidget(splitter)
         self.setCentralWidget(self.pages)
@@ -193,12 +199,17 @@ class MainWindow(QMainWindow):
             self.resize(1180, 760)
         row = int(self._settings.value("window/workspace", 0, int))  # type: ignore[call-overload]
         self.navigation.setCurrentRow(row if 0 <= row < self.navigation.count() else 0)
+        show_archived = self._settings.value("view/show_archived", False, bool)
+        self.show_archived_action.blockSignals(True)
+        self.show_archived_action.setChecked(bool(show_archived))
+        self.show_archived_action.blockSignals(False)
         self.reload_projects(str(self._settings.value("project/last", "", str)) or None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/workspace", self.navigation.currentRow())
         self._settings.setValue("project/last", self._current.id if self._current else "")
+        self._settings.setValue("view/show_archived", self.show_archived_action.isChecked())
         self._settings.sync()
         super().closeEvent(event)
 
@@ -230,11 +241,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(1 if project else 0)
         self.rename_action.setEnabled(project is not None)
         self.archive_action.setEnabled(project is not None)
+        archived = bool(project and project.archived)
         self.archive_action.setText(
-            self.tr("Restore &Archived Project")
-            if project and project.archived
-            else self.tr("&Archive Project")
+            self.tr("Restore &Archived Project") if archived else self.tr("&Archive Project")
         )
+        self.archive_action.setIconText(self.tr("Restore") if archived else self.tr("Archive"))
         title = self.tr("PM Desktop")
         self.setWindowTitle(f"{project.name} — {title}" if project else title)
         if project is not None:
@@ -303,6 +314,29 @@ class MainWindow(QMainWindow):
         self.pending_label.setText(self.tr("%n change(s) not synced", "", count))
         self.pending_label.setToolTip(
             self.tr("Changes saved on this computer that the team server has not received yet.")
+        )
+
+    @Slot()
+    def _show_upgrade_notice(self) -> None:
+        backup = self._loader.get().backup_path
+        if backup is not None:
+            self.statusBar().showMessage(
+                self.tr("The database was upgraded; the file as it was is kept as {path}").format(
+                    path=backup
+                )
+            )
+
+    @Slot(list)
+    def _warn_damaged(self, problems: list[str]) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("The database is damaged"),
+            self.tr(
+                "PM Desktop found damage in {path}. What you see may be incomplete. "
+                "Copy the file somewhere safe now and restore it from a backup."
+            ).format(path=self._loader.path)
+            + "\n\n"
+            + "\n".join("\n".join(problems).splitlines()[:6]),
         )
 
     @Slot(str)

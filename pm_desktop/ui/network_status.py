@@ -39,4 +39,4 @@ class NetworkStatus(QObject):
     def _set(self, state: str) -> None:
         if state != self.state:
             self.state = state
-        self.changed.emit(state)
+            self.changed.emit(state)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from pm_desktop.ui.project_dialog import ProjectFields
 
 if TYPE_CHECKING:
     from pm_desktop.services.projects import ProjectService
+
+log = logging.getLogger(__name__)
 
 #: Called after a command ran, with the project to show (None: any) and the error it met, if any.
 Changed = Callable[[str | None, PmError | None], None]
@@ -30,10 +33,17 @@ class _ProjectCommand(QUndoCommand):
         try:
             shown = action()
         except PmError as error:
-            self.setObsolete(True)
-            self._changed(None, error)
+            self._fail(error)
+            return
+        except Exception as error:  # a bug: report it rather than leave a phantom undo step
+            log.exception("project command failed")
+            self._fail(PmError(str(error)))
             return
         self._changed(shown, None)
+
+    def _fail(self, error: PmError) -> None:
+        self.setObsolete(True)  # Qt then drops the command instead of keeping it to undo
+        self._changed(None, error)
 
 
 class CreateProjectCommand(_ProjectCommand):

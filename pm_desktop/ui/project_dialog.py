@@ -54,7 +54,10 @@ class ProjectDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rename project") if rename_of else self.tr("New project"))
         self._name = QLineEdit(rename_of or "")
-        self._name.setPlaceholderText(self.tr("e.g. 华东制造集团数字化转型咨询"))
+        self._name.setPlaceholderText(
+            self.tr("e.g. Digital transformation consulting, East China Group")
+        )
+        self._name.selectAll()
         self._error = QLabel()
         self._error.setObjectName("fieldError")
         self._error.setStyleSheet("color: #c62828;")
@@ -64,7 +67,7 @@ class ProjectDialog(QDialog):
         for kind in ProjectType:
             self._type.addItem(project_type_label(kind), kind)
         self._type.setCurrentIndex(self._type.findData(ProjectType.IMPLEMENTATION))
-        self._has_t = QCheckBox(self.tr("Known"))
+        self._has_t = QCheckBox(self.tr("Signed on"))
         self._signed_on = QDateEdit(QDate.currentDate())
         self._signed_on.setCalendarPopup(True)
         self._signed_on.setDisplayFormat("yyyy-MM-dd")

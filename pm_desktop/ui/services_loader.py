@@ -7,6 +7,7 @@ Anything that needs them before they are ready simply waits for them.
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,14 +19,22 @@ from pm_desktop.core.errors import PmError
 if TYPE_CHECKING:
     from pm_desktop.services.container import Services
 
+log = logging.getLogger(__name__)
+
 
 class ServicesLoader(QObject):
     ready = Signal()
     failed = Signal(object)  # the PmError that stopped the database from opening
+    damaged = Signal(list)  # what the integrity check after opening found wrong
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, path: Path, parent: QObject | None = None, *, check_integrity: bool = True
+    ) -> None:
+        """With ``check_integrity``, a quick check of the whole file follows the opening,
+        in the same background thread; damage is reported by ``damaged``."""
         super().__init__(parent)
         self.path = path
+        self._check_integrity = check_integrity
         self._services: Services | None = None
         self._error: PmError | None = None
         self._done = threading.Event()
@@ -74,9 +83,16 @@ class ServicesLoader(QObject):
             self._services = Services.open(self.path)
         except PmError as error:
             self._error = error
+        except Exception as error:  # never leave the window waiting on a dead loader
+            log.exception("opening %s failed", self.path)
+            self._error = PmError(f"{self.path}: cannot be opened ({error})")
         finally:
             self._done.set()
-        if self._error is None:
-            self.ready.emit()
-        else:
+        if self._error is not None:
             self.failed.emit(self._error)
+            return
+        self.ready.emit()
+        if self._check_integrity and self._services is not None:
+            problems = self._services.integrity_problems()
+            if problems:
+                self.damaged.emit(problems)

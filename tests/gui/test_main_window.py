@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+import pytest
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from pm_desktop import __version__
+from pm_desktop.core.errors import PmError
 from pm_desktop.services.container import Services
 from pm_desktop.services.startup import quick_start
 from pm_desktop.ui.main_window import MainWindow
@@ -198,3 +202,90 @@ def test_about_shows_the_version(window: MainWindow) -> None:
     answer_next_dialog(read_and_close)
     window.about_action.trigger()
     assert f"PM Desktop {__version__}" in seen[0]
+
+
+def test_a_change_the_database_refuses_shows_a_message_and_leaves_no_undo_step(
+    window: MainWindow, services: Services
+) -> None:
+    services.projects.create("项目")
+    window.reload_projects()
+    blocker = sqlite3.connect(services.database_path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    services.store.engine.pool.dispose()
+    with services.store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA busy_timeout = 100")
+    messages: list[str] = []
+
+    def read_and_close(dialog: QDialog) -> None:
+        messages.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        dialog.accept()
+
+    try:
+        answer_next_dialog(type_name_and_accept("改不了"))
+        QTimer.singleShot(50, lambda: answer_next_dialog(read_and_close))
+        window.rename_action.trigger()
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert "Another program is holding the database locked" in messages[0]
+    assert window.undo_stack.count() == 0
+    assert [p.name for p in services.projects.list()] == ["项目"]
+
+
+def test_the_archived_view_and_an_archived_last_project_are_remembered(
+    make_window: Callable[[], MainWindow], services: Services
+) -> None:
+    services.projects.create("在建")
+    old = services.projects.create("已结")
+    services.projects.set_archived(old.id, True)
+    first = make_window()
+    first.show_archived_action.setChecked(True)
+    first.select_project(old.id)
+    first.close()
+    again = make_window()
+    assert again.show_archived_action.isChecked()
+    assert again.current_project is not None
+    assert again.current_project.id == old.id
+
+
+def test_a_damaged_file_is_reported_after_opening(services: Services, qtbot: QtBot) -> None:
+    path = services.database_path
+    services.close()
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.executemany(
+            "INSERT INTO minute_entries (id, project_id, hlc, deleted, meeting_id, kind, text,"
+            " sort_order) VALUES (?, 'p', '', 0, 'm', 'note', ?, 0)",
+            [(f"n{i}", "x" * 900) for i in range(300)],
+        )
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        [root] = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'minute_entries'"
+        ).fetchone()
+    data = bytearray(path.read_bytes())
+    start = 4096 * (root - 1) + 8
+    data[start : start + 4000] = b"\x0d" * 4000  # a table the start-up does not read
+    path.write_bytes(bytes(data))
+
+    loader = ServicesLoader(path)
+    with qtbot.waitSignal(loader.damaged, timeout=10_000) as blocker:
+        loader.start()
+    assert "invalid page number" in "\n".join(blocker.args[0])
+    loader.get().close()
+
+
+def test_a_database_that_fails_to_open_after_the_window_shows_is_reported(
+    services: Services, qtbot: QtBot
+) -> None:
+    path = services.database_path
+    services.close()
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("UPDATE local_meta SET value = 'ab-cd' WHERE key = 'device_id'")
+    loader = ServicesLoader(path)
+    with qtbot.waitSignal(loader.failed, timeout=10_000) as blocker:
+        loader.start()
+    assert "invalid device identity" in str(blocker.args[0])
+    with pytest.raises(PmError):
+        loader.get()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import OperationalError
 
-from pm_desktop.core.errors import ValidationError
+from pm_desktop.core.enums import MeetingType
+from pm_desktop.core.errors import StorageError, ValidationError
 from pm_desktop.services.container import Services
 from pm_desktop.storage.changes import HardDeleteError, bulk_insert
 from pm_desktop.storage.models import ChangeLogEntry, Person, Project
@@ -32,7 +34,7 @@ def test_creating_a_project_logs_every_field_with_one_stamp(services: Services) 
     assert fields["project_id"] == project.id
     assert {e.row_id for e in entries} == {project.id}
     assert len({e.hlc for e in entries}) == 1
-    assert services.sync_status.pending_changes() == len(entries)
+    assert services.sync_status.pending_changes() == 1  # one record, however many fields
 
 
 def test_a_rename_logs_only_the_changed_field_with_a_later_stamp(services: Services) -> None:
@@ -146,3 +148,41 @@ def test_read_sessions_refuse_to_write(services: Services) -> None:
         session.connection().exec_driver_sql(
             "INSERT INTO local_meta (key, value) VALUES ('x', 'y')"
         )
+
+
+def test_changing_a_list_in_place_is_saved_and_logged(services: Services) -> None:
+    with services.store.write() as session:
+        bulk_insert(session, Person, [{"name": "张伟", "skills": ["ERP"]}])
+    with services.store.write() as session:
+        person = session.scalars(select(Person)).one()
+        person.skills.append("MES")
+    with services.store.read() as session:
+        assert session.scalars(select(Person)).one().skills == ["ERP", "MES"]
+    assert json.loads(log_entries(services)[-1].value_json) == ["ERP", "MES"]
+
+
+def test_instants_are_logged_in_utc(services: Services) -> None:
+    project = services.projects.create("项目")
+    beijing = datetime(2026, 11, 23, 14, 0, tzinfo=timezone(timedelta(hours=8)))
+    services.meetings.create(project.id, MeetingType.KICKOFF, "启动会", beijing)
+    starts = [e for e in log_entries(services) if e.column_name == "starts_at"]
+    assert json.loads(starts[0].value_json) == "2026-11-23T06:00:00+00:00"
+
+
+def test_a_locked_database_gives_a_clear_error_and_saves_nothing(services: Services) -> None:
+    project = services.projects.create("项目")
+    blocker = sqlite3.connect(services.database_path, timeout=0)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        services.store.engine.pool.dispose()  # one fresh connection, made to give up quickly
+        with services.store.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA busy_timeout = 100")
+        with pytest.raises(StorageError) as error:
+            services.projects.rename(project.id, "改不了")
+        assert error.value.reason == "busy"
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert services.projects.get(project.id).name == "项目"

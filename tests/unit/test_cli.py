@@ -162,3 +162,62 @@ def test_the_app_refuses_a_damaged_database_untouched(db_path: Path) -> None:
     assert result.returncode == 1
     assert "is damaged" in result.stderr
     assert db_path.read_bytes() == bytes(data)
+
+
+def test_demo_takes_the_database_from_either_place_and_refuses_a_second_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite"
+    assert main(["--db", str(path), "demo"]) == 0
+    assert "created demo project" in capsys.readouterr().out
+    assert main(["demo", "--db", str(path)]) == 1
+    assert "already holds the demo project" in capsys.readouterr().err
+
+
+def test_db_backup_into_a_folder_names_the_copy(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    assert main(["db", "backup", str(db_path), str(folder)]) == 0
+    [copy] = folder.iterdir()
+    assert copy.name.startswith("pm-backup-")
+    assert copy.suffix == ".sqlite"
+
+
+def test_paths_with_uri_characters_are_read_correctly(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "we#ird?100%"
+    folder.mkdir()
+    odd = folder / "项目 #1.sqlite"
+    odd.write_bytes(db_path.read_bytes())
+    assert main(["db", "check", str(odd)]) == 0
+    assert f"schema:    {SCHEMA_HEAD}" in capsys.readouterr().out
+    dest = tmp_path / "copy.sqlite"
+    assert main(["db", "backup", str(odd), str(dest)]) == 0
+    with closing(sqlite3.connect(dest)) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("we")) == [folder.name]
+
+
+def test_a_smoke_test_leaves_the_users_settings_alone(db_path: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "XDG_CONFIG_HOME": str(config),
+        "HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "pm_desktop", "--smoke-test", "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert list(config.rglob("*")) == []

@@ -1,4 +1,4 @@
-"""The import direction of DESIGN.md, checked on every module so nobody has to remember it.
+"""The layers' import direction (README, "Project layout"), checked on every module.
 
 ``core`` <- ``storage`` <- ``services`` <- ``export``, ``sync`` <- ``ui`` <- ``app``, ``__main__``.
 
@@ -225,7 +225,7 @@ def test_pm_desktop_follows_the_layer_rules() -> None:
     count, violations = check_tree()
     assert count >= 10, f"only {count} modules found under {PACKAGE_DIR}; is the path right?"
     message = "\n".join(str(v) for v in violations)
-    assert not violations, f"imports against the layer direction (see DESIGN.md):\n{message}"
+    assert not violations, f"imports against the layer direction (README):\n{message}"
 
 
 def test_every_layer_has_modules() -> None:

@@ -25,7 +25,7 @@ class ChangeLogEntry(Base):
 
 
 class LocalMeta(Base):
-    """Key/value facts about this device's replica: its device id, the last clock stamp."""
+    """Key/value facts about this device's replica, such as its device id."""
 
     __tablename__ = "local_meta"
 

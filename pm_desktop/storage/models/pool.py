@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy.ext.mutable import MutableList
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pm_desktop.core.enums import PersonKind, PoolEventKind
@@ -21,7 +22,8 @@ class Person(Synced, Base):
     name: Mapped[Name]
     company: Mapped[Name] = mapped_column(default="")
     kind: Mapped[PersonKind] = mapped_column(enum_column(PersonKind), default=PersonKind.INTERNAL)
-    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    skills: Mapped[list[str]] = mapped_column(MutableList.as_mutable(JSON()), default=list)
+    """In-place changes (``skills.append``) are tracked and logged like assignments."""
     day_rate_fen: Mapped[int] = mapped_column(default=0)
     month_rate_fen: Mapped[int] = mapped_column(default=0)
     email: Mapped[str] = mapped_column(String(200), default="")
