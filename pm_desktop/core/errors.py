@@ -41,6 +41,27 @@ class MigrationError(DatabaseOpenError):
     code = "migration_failed"
 
 
+class DatabaseBusyError(DatabaseOpenError):
+    """Another program holds the database's lock for longer than the busy timeout."""
+
+    code = "busy"
+
+
+class StorageError(PmError):
+    """The database refused an operation; for a write, nothing of it was saved.
+
+    ``reason`` is one of "busy" (locked by another program), "full" (disk full),
+    "read_only" (read-only media or permissions), "constraint" (a rule of the schema)
+    or "other".
+    """
+
+    code = "storage"
+
+    def __init__(self, message: str, reason: str = "other") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class ValidationError(PmError):
     """Input that breaks a rule; ``field`` names where it was typed."""
 
@@ -53,3 +74,21 @@ class ValidationError(PmError):
 
 class NotFoundError(PmError):
     code = "not_found"
+
+
+class ExportError(PmError):
+    """An export (PDF, ...) could not be written; a file already at ``path`` was kept."""
+
+    code = "export_failed"
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"Cannot write {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ExportCancelled(Exception):  # noqa: N818 (a request, not an error)
+    """The user cancelled an export; nothing was written.
+
+    Not a PmError on purpose: there is nothing to report to the user.
+    """

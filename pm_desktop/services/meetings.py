@@ -116,8 +116,7 @@ def _editable_meeting(session: Session, meeting_id: str) -> Meeting:
 
 class MeetingService:
     def __init__(self, store: Store) -> None:
-        self._sessions = store.sessions
-        self._reads = store.reads
+        self._store = store
 
     # --- meetings ----------------------------------------------------------------------
 
@@ -139,11 +138,11 @@ class MeetingService:
             .where(Meeting.project_id == project_id, Meeting.deleted.is_(False))
             .order_by(Meeting.starts_at.desc())
         )
-        with self._reads() as session:
+        with self._store.read() as session:
             return [summary_of(m, n) for m, n in session.execute(query)]
 
     def get(self, meeting_id: str) -> MeetingSummary:
-        with self._reads() as session:
+        with self._store.read() as session:
             return summary_of(_live(session, Meeting, meeting_id))
 
     def create(
@@ -166,7 +165,7 @@ class MeetingService:
             raise ValidationError("A meeting needs a title.", field="title")
         if ends_at is not None and ends_at < starts_at:
             raise ValidationError("A meeting cannot end before it starts.", field="ends_at")
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             _live(session, Project, project_id)
             meeting = Meeting(
                 project_id=project_id,
@@ -195,7 +194,7 @@ class MeetingService:
             return summary_of(meeting)
 
     def set_status(self, meeting_id: str, status: MeetingStatus) -> MeetingSummary:
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             meeting: Meeting = _live(session, Meeting, meeting_id)
             meeting.status = status
             if status == MeetingStatus.CLOSED and meeting.ends_at is None:
@@ -205,7 +204,7 @@ class MeetingService:
     def remove(self, meeting_id: str, *, keep_actions: bool) -> None:
         """Tombstone a meeting; its action items stay in the tracker unless ``keep_actions``
         is False, in which case they are tombstoned too."""
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             meeting: Meeting = _live(session, Meeting, meeting_id)
             tombstone(meeting)
             if not keep_actions:
@@ -217,7 +216,7 @@ class MeetingService:
                     tombstone(item)
 
     def action_count(self, meeting_id: str) -> int:
-        with self._reads() as session:
+        with self._store.read() as session:
             return (
                 session.scalar(
                     select(func.count())
@@ -242,7 +241,7 @@ class MeetingService:
         name = name.strip()
         if not name:
             raise ValidationError("An attendee needs a name.", field="name")
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             meeting = _editable_meeting(session, meeting_id)
             row = MeetingAttendee(
                 project_id=meeting.project_id,
@@ -258,14 +257,14 @@ class MeetingService:
             return _attendee_of(row)
 
     def set_attendance(self, attendee_id: str, attendance: Attendance) -> Attendee:
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             row: MeetingAttendee = _live(session, MeetingAttendee, attendee_id)
             _editable_meeting(session, row.meeting_id)
             row.attendance = attendance
             return _attendee_of(row)
 
     def remove_attendee(self, attendee_id: str) -> None:
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             row: MeetingAttendee = _live(session, MeetingAttendee, attendee_id)
             _editable_meeting(session, row.meeting_id)
             tombstone(row)
@@ -274,7 +273,7 @@ class MeetingService:
         title = title.strip()
         if not title:
             raise ValidationError("An agenda item needs a title.", field="title")
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             meeting = _editable_meeting(session, meeting_id)
             last = session.scalar(
                 select(func.max(AgendaItem.sort_order)).where(AgendaItem.meeting_id == meeting_id)
@@ -291,7 +290,7 @@ class MeetingService:
             return _agenda_of(row)
 
     def set_agenda_done(self, agenda_id: str, done: bool) -> AgendaEntry:
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             row: AgendaItem = _live(session, AgendaItem, agenda_id)
             _editable_meeting(session, row.meeting_id)
             row.done = done
@@ -302,7 +301,7 @@ class MeetingService:
     def add_note(self, meeting_id: str, kind: MinuteKind, text: str) -> MinuteNote:
         if not text.strip():
             raise ValidationError("An empty line is not saved.", field="text")
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             meeting = _editable_meeting(session, meeting_id)
             last = session.scalar(
                 select(func.max(MinuteEntry.sort_order)).where(MinuteEntry.meeting_id == meeting_id)
@@ -319,7 +318,7 @@ class MeetingService:
             return MinuteNote(row.id, row.kind, row.text)
 
     def update_note(self, note_id: str, text: str) -> MinuteNote:
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             row: MinuteEntry = _live(session, MinuteEntry, note_id)
             _editable_meeting(session, row.meeting_id)
             row.text = text
@@ -338,7 +337,7 @@ class MeetingService:
     ) -> ActionEntry:
         if not what.strip():
             raise ValidationError("An action needs a What.", field="what")
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             meeting = _editable_meeting(session, meeting_id)
             last = session.scalar(
                 select(func.max(ActionItem.number)).where(ActionItem.meeting_id == meeting_id)
@@ -374,7 +373,7 @@ class MeetingService:
             raise ValueError(f"not editable: {sorted(unknown)}")
         if "what" in fields and not str(fields["what"]).strip():
             raise ValidationError("An action needs a What.", field="what")
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             item: ActionItem = _live(session, ActionItem, action_id)
             origin = session.get(Meeting, item.meeting_id) if item.meeting_id else None
             if origin is not None and not origin.deleted:  # kept items of a removed meeting
@@ -392,7 +391,7 @@ class MeetingService:
         meeting_id: str | None = None,
     ) -> list[ActionEntry]:
         """Change the status of one or many actions (bulk), recording each change in history."""
-        with self._sessions.begin() as session:
+        with self._store.write() as session:
             changed: list[ActionItem] = []
             for action_id in action_ids:
                 item: ActionItem = _live(session, ActionItem, action_id)
@@ -417,7 +416,7 @@ class MeetingService:
 
     def minutes(self, meeting_id: str) -> Minutes:
         """Everything recorded for a meeting, with the previous actions to review first."""
-        with self._reads() as session:
+        with self._store.read() as session:
             meeting: Meeting = _live(session, Meeting, meeting_id)
             project: Project = _live(session, Project, meeting.project_id or "")
             attendees = session.scalars(

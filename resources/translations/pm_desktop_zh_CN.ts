@@ -33,12 +33,12 @@
         <translation>文件 {path} 不是 PM Desktop 数据库。</translation>
     </message>
     <message>
-        <source>The database {path} is damaged and cannot be opened. Restore it from a backup (pm-desktop db backup makes one).</source>
-        <translation>数据库 {path} 已损坏，无法打开。请从备份恢复（可用 pm-desktop db backup 创建备份）。</translation>
+        <source>The database {path} is damaged and cannot be opened. Keep a copy of it, and restore the latest backup (PM Desktop keeps one next to the file before each upgrade, named …before-upgrade…).</source>
+        <translation>数据库 {path} 已损坏，无法打开。请先复制保留该文件，再恢复最近的备份（每次升级前，PM Desktop 都会在同一文件夹中保留一份名为 …before-upgrade… 的备份）。</translation>
     </message>
     <message>
-        <source>The database {path} cannot be written: the file or its folder is read-only. Choose another file with --db, or change its permissions.</source>
-        <translation>数据库 {path} 无法写入：文件或其所在文件夹是只读的。请用 --db 选择其他文件，或修改其权限。</translation>
+        <source>The database {path} cannot be written: the file or its folder is read-only. Change its permissions, or start PM Desktop with another database file.</source>
+        <translation>数据库 {path} 无法写入：文件或其所在文件夹是只读的。请修改其权限，或使用其他数据库文件启动 PM Desktop。</translation>
     </message>
     <message>
         <source>The database {path} was written by a newer version of PM Desktop. Update PM Desktop to open it; the file was not changed.</source>
@@ -49,8 +49,36 @@
         <translation>数据库 {path} 升级失败，已保持原样。</translation>
     </message>
     <message>
+        <source>The database {path} is in use by another program. Close it and start PM Desktop again; nothing was changed.</source>
+        <translation>数据库 {path} 正被其他程序占用。请关闭该程序后重新启动 PM Desktop；文件未做任何改动。</translation>
+    </message>
+    <message>
         <source>The database {path} cannot be opened.</source>
         <translation>无法打开数据库 {path}。</translation>
+    </message>
+    <message>
+        <source>Another program is holding the database locked. Your change was not saved; try again in a moment.</source>
+        <translation>其他程序锁定了数据库。本次修改未保存，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Your change was not saved; free some space.</source>
+        <translation>磁盘已满。本次修改未保存，请清理磁盘空间。</translation>
+    </message>
+    <message>
+        <source>The database can no longer be written (read-only). Your change was not saved.</source>
+        <translation>数据库已无法写入（只读）。本次修改未保存。</translation>
+    </message>
+    <message>
+        <source>The change breaks a rule of the data and was not saved.</source>
+        <translation>该修改违反了数据规则，未保存。</translation>
+    </message>
+    <message>
+        <source>Your change could not be saved.</source>
+        <translation>本次修改无法保存。</translation>
+    </message>
+    <message>
+        <source>The action could not be completed.</source>
+        <translation>操作未能完成。</translation>
     </message>
     <message>
         <source>Details: {details}</source>
@@ -64,8 +92,16 @@
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
         <source>&amp;Rename Project…</source>
         <translation>重命名项目(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
     </message>
     <message>
         <source>&amp;Archive Project</source>
@@ -136,6 +172,14 @@
         <translation>恢复已归档项目(&amp;A)</translation>
     </message>
     <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
         <source>PM Desktop</source>
         <translation>PM Desktop</translation>
     </message>
@@ -150,6 +194,18 @@
         <translation>已保存在本机、但团队服务器尚未收到的更改。</translation>
     </message>
     <message>
+        <source>The database was upgraded; the file as it was is kept as {path}</source>
+        <translation>数据库已升级；升级前的文件已保留为 {path}</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>PM Desktop found damage in {path}. What you see may be incomplete. Copy the file somewhere safe now and restore it from a backup.</source>
+        <translation>PM Desktop 发现 {path} 已损坏，显示的内容可能不完整。请立即将该文件复制到安全位置，并从备份恢复。</translation>
+    </message>
+    <message>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
@@ -160,6 +216,276 @@
     <message>
         <source>Network state unknown</source>
         <translation>网络状态未知</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesPdf</name>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>会议类型</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>会议时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>会议地点</translation>
+    </message>
+    <message>
+        <source>Minutes taken by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>会议议程</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>会议决议</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>会议要点</translation>
+    </message>
+    <message>
+        <source>Review of the previous meeting&apos;s actions</source>
+        <translation>上次会议待办回顾</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展记录</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Kickoff</source>
+        <translation>启动会</translation>
+    </message>
+    <message>
+        <source>Solution report</source>
+        <translation>方案汇报</translation>
+    </message>
+    <message>
+        <source>Go-live report</source>
+        <translation>上线汇报</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>验收会</translation>
+    </message>
+    <message>
+        <source>Weekly status</source>
+        <translation>周例会</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>研讨会</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>专项会</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>受邀</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>To be set</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>&quot;To be set&quot;: the item has no owner or no due date yet, so it is not an action yet.</source>
+        <translation>“待定”：该事项尚未明确负责人或完成时间，暂不能作为行动项跟踪，请尽快补充。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {total}</source>
+        <translation>第 {page} 页 / 共 {total} 页</translation>
+    </message>
+    <message>
+        <source>{day} {month_name} {year}</source>
+        <translation>{year}年{month_name}{day}日</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>{year}-{mm}-{dd}</source>
+        <comment>due date in a table</comment>
+        <translation>{year}-{mm}-{dd}</translation>
+    </message>
+    <message>
+        <source>{mm}-{dd}</source>
+        <comment>date of a status change</comment>
+        <translation>{mm}-{dd}</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start}–{end}</translation>
+    </message>
+    <message>
+        <source>{date} {status}</source>
+        <translation>{date} {status}</translation>
+    </message>
+    <message>
+        <source> → </source>
+        <translation> → </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between attendees&apos; names</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{name} ({organisation})</source>
+        <translation>{name}（{organisation}）</translation>
+    </message>
+    <message>
+        <source>({presenter})</source>
+        <translation>（{presenter}）</translation>
+    </message>
+    <message>
+        <source>({minutes} min)</source>
+        <translation>（{minutes} 分钟）</translation>
+    </message>
+    <message>
+        <source>({presenter}, {minutes} min)</source>
+        <translation>（{presenter}，{minutes} 分钟）</translation>
+    </message>
+    <message>
+        <source>{n}.</source>
+        <translation>{n}.</translation>
     </message>
 </context>
 <context>
@@ -213,12 +539,12 @@
         <translation>新建项目</translation>
     </message>
     <message>
-        <source>e.g. 华东制造集团数字化转型咨询</source>
+        <source>e.g. Digital transformation consulting, East China Group</source>
         <translation>例如：华东制造集团数字化转型咨询</translation>
     </message>
     <message>
-        <source>Known</source>
-        <translation>已确定</translation>
+        <source>Signed on</source>
+        <translation>签订于</translation>
     </message>
     <message>
         <source>&amp;Name:</source>

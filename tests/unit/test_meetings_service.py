@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from pm_desktop.core.enums import ActionStatus, Attendance, MeetingStatus, MeetingType, MinuteKind
 from pm_desktop.core.errors import ValidationError
 from pm_desktop.services.container import Services
 from pm_desktop.services.meetings import default_agenda
+from pm_desktop.storage.models import ChangeLogEntry
 
 MONDAY = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # 14:00 in Beijing
 
@@ -153,9 +155,15 @@ def test_removing_a_meeting_can_keep_its_actions(services: Services, project_id:
 def test_edits_to_an_action_are_saved_and_logged(services: Services, project_id: str) -> None:
     meeting = services.meetings.create(project_id, MeetingType.OTHER, "会", MONDAY)
     action = services.meetings.add_action(meeting.id, "事项")
-    before = services.sync_status.pending_changes()
     services.meetings.update_action(action.id, who="张伟", due_on=date(2026, 12, 1))
-    assert services.sync_status.pending_changes() == before + 2
+    with services.store.read() as session:
+        logged = session.scalars(
+            select(ChangeLogEntry.column_name)
+            .where(ChangeLogEntry.row_id == action.id)
+            .order_by(ChangeLogEntry.seq.desc())
+            .limit(2)
+        ).all()
+    assert sorted(logged) == ["due_on", "who"]
     updated = services.meetings.minutes(meeting.id).actions[0]
     assert (updated.who, updated.due_on) == ("张伟", date(2026, 12, 1))
     with pytest.raises(ValidationError):
