@@ -49,6 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="create a sample project in Chinese")
     demo.add_argument("--db", type=Path, dest="demo_db", help="database file (or give --db first)")
 
+    meetings = commands.add_parser("meetings", help="list the meetings (with their ids)")
+    meetings.add_argument("--db", type=Path, dest="command_db", help="database file")
+
+    pdf = commands.add_parser("export-minutes", help="write a meeting's minutes as PDF")
+    pdf.add_argument("--db", type=Path, dest="command_db", help="database file")
+    pdf.add_argument("--meeting", required=True, help="meeting id (see: pm-desktop meetings)")
+    pdf.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    pdf.add_argument("--logo", type=Path, help="an image for the title block")
+
+    ics = commands.add_parser("export-ics", help="write a meeting as a calendar invitation")
+    ics.add_argument("--db", type=Path, dest="command_db", help="database file")
+    ics.add_argument("--meeting", required=True, help="meeting id (see: pm-desktop meetings)")
+    ics.add_argument("--out", type=Path, required=True, help="the .ics file to write")
+
     db = commands.add_parser("db", help="database administration")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_commands.add_parser("upgrade", help="migrate to the current schema (after a backup)")
@@ -109,6 +123,29 @@ def _run_demo(path: Path | None) -> int:
     return 0
 
 
+def _run_meeting_command(args: argparse.Namespace) -> int:
+    from pm_desktop.ui import cli_exports
+
+    database = args.command_db or args.db
+    if database is None:
+        return _fail(f"{args.command} needs a database: --db PATH")
+    if not database.exists():
+        return _fail(f"{database} does not exist")
+    if args.command == "meetings":
+        for project_name, meeting in cli_exports.list_meetings(database):
+            when = meeting.starts_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            print(f"{meeting.id}  {when}  {project_name} / {meeting.title}")
+        return 0
+    if args.command == "export-minutes":
+        out = cli_exports.export_minutes(
+            database, args.meeting, args.out, language=args.lang, logo=args.logo
+        )
+    else:
+        out = cli_exports.export_invitation(database, args.meeting, args.out, language=args.lang)
+    print(f"wrote {out}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from pm_desktop.core.errors import PmError
 
@@ -118,6 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_db(args)
         if args.command == "demo":
             return _run_demo(args.demo_db or args.db)
+        if args.command in {"meetings", "export-minutes", "export-ics"}:
+            return _run_meeting_command(args)
     except PmError as exc:
         return _fail(str(exc))
     from pm_desktop.app import run_app
