@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pm_desktop.services.actions import ActionTracker
 from pm_desktop.services.meetings import MeetingService
+from pm_desktop.services.outbox import OutboxService
 from pm_desktop.services.projects import ProjectService
 from pm_desktop.services.sync_status import SyncStatusService
 from pm_desktop.storage.backup import quick_check_problems
@@ -17,6 +19,8 @@ class Services:
     store: Store = field(repr=False)
     projects: ProjectService
     meetings: MeetingService
+    actions: ActionTracker
+    outbox: OutboxService
     sync_status: SyncStatusService
 
     @classmethod
@@ -27,6 +31,8 @@ class Services:
             store=store,
             projects=ProjectService(store),
             meetings=MeetingService(store),
+            actions=ActionTracker(store),
+            outbox=OutboxService(store),
             sync_status=SyncStatusService(store),
         )
 
