@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Select, case, func, select
 
@@ -29,7 +29,7 @@ _COLUMNS = (
 )
 
 
-def _query(wanted: TrackerFilter) -> Select[Unpack[tuple[Any, ...]]]:
+def _query(wanted: TrackerFilter) -> Select[*tuple[Any, ...]]:
     """Plain columns, not ORM entities: thousands of rows come back several times faster."""
     query = (
         select(*_COLUMNS)

@@ -40,6 +40,7 @@ from pm_desktop.storage.models import (
     ActionItem,
     ActionStatusChange,
     AgendaItem,
+    LocalMeta,
     Meeting,
     MeetingAttendee,
     MinuteEntry,
@@ -48,6 +49,9 @@ from pm_desktop.storage.models import (
 
 #: Fields of an action item that can be edited in place.
 ACTION_TEXT_FIELDS = ("what", "why", "who", "where", "how")
+
+#: Key prefix of the quick-entry drafts kept in ``local_meta`` (device-local, never synced).
+DRAFT_KEY_PREFIX = "draft:"
 
 
 @cache
@@ -201,6 +205,20 @@ class MeetingService:
                 meeting.ends_at = max(_now(), meeting.starts_at)
             return summary_of(meeting)
 
+    def start(self, meeting_id: str, at: datetime) -> MeetingSummary:
+        """Put a meeting in progress. Started for the first time (from planned), its start
+        becomes ``at``, the moment it really began (an end already set moves with it)."""
+        if at.tzinfo is None:
+            raise ValueError("instants must be timezone-aware")
+        with self._store.write() as session:
+            meeting: Meeting = _live(session, Meeting, meeting_id)
+            if meeting.status == MeetingStatus.PLANNED:
+                if meeting.ends_at is not None:
+                    meeting.ends_at = meeting.ends_at + (at - meeting.starts_at)
+                meeting.starts_at = at
+            meeting.status = MeetingStatus.IN_PROGRESS
+            return summary_of(meeting)
+
     def remove(self, meeting_id: str, *, keep_actions: bool) -> None:
         """Tombstone a meeting; its action items stay in the tracker unless ``keep_actions``
         is False, in which case they are tombstoned too."""
@@ -324,6 +342,23 @@ class MeetingService:
             row.text = text
             return MinuteNote(row.id, row.kind, row.text)
 
+    def remove_note(self, note_id: str) -> None:
+        """Tombstone a decision or note (undoing its entry)."""
+        with self._store.write() as session:
+            row: MinuteEntry = _live(session, MinuteEntry, note_id)
+            _editable_meeting(session, row.meeting_id)
+            tombstone(row)
+
+    def restore_note(self, note_id: str) -> MinuteNote:
+        """Bring back a removed decision or note (redoing its entry)."""
+        with self._store.write() as session:
+            row = session.get(MinuteEntry, note_id)
+            if row is None:
+                raise NotFoundError(f"no minute_entries row {note_id}")
+            _editable_meeting(session, row.meeting_id)
+            row.deleted = False
+            return MinuteNote(row.id, row.kind, row.text)
+
     def add_action(
         self,
         meeting_id: str,
@@ -414,6 +449,23 @@ class MeetingService:
             history = _history(session, [i.id for i in changed])
             return [action_of(i, history.get(i.id, [])) for i in changed]
 
+    def remove_action(self, action_id: str) -> None:
+        """Tombstone an action item (undoing its entry); its status history stays."""
+        with self._store.write() as session:
+            item: ActionItem = _live(session, ActionItem, action_id)
+            _editable_origin(session, item)
+            tombstone(item)
+
+    def restore_action(self, action_id: str) -> ActionEntry:
+        """Bring back a removed action item with its number and history (redoing its entry)."""
+        with self._store.write() as session:
+            item = session.get(ActionItem, action_id)
+            if item is None:
+                raise NotFoundError(f"no action_items row {action_id}")
+            _editable_origin(session, item)
+            item.deleted = False
+            return action_of(item, _history(session, [item.id]).get(item.id, []))
+
     def minutes(self, meeting_id: str) -> Minutes:
         """Everything recorded for a meeting, with the previous actions to review first."""
         with self._store.read() as session:
@@ -463,6 +515,28 @@ class MeetingService:
                 previous_actions=tuple(action_of(a, history.get(a.id, [])) for a in previous),
             )
 
+    # --- drafts ---------------------------------------------------------------------------
+
+    def save_draft(self, meeting_id: str, text: str) -> None:
+        """Keep the half-typed quick-entry line of a meeting on this device (not synced);
+        an empty or blank ``text`` clears it."""
+        key = DRAFT_KEY_PREFIX + meeting_id
+        with self._store.write() as session:
+            row = session.get(LocalMeta, key)
+            if not text.strip():
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(LocalMeta(key=key, value=text))
+            else:
+                row.value = text
+
+    def load_draft(self, meeting_id: str) -> str:
+        """The quick-entry line last saved by :meth:`save_draft`, or "" if there is none."""
+        with self._store.read() as session:
+            row = session.get(LocalMeta, DRAFT_KEY_PREFIX + meeting_id)
+            return row.value if row is not None else ""
+
     # --- carry-over -----------------------------------------------------------------------
 
     def _carry_open_actions(self, session: Session, meeting: Meeting) -> None:
@@ -506,6 +580,14 @@ def _history(session: Session, action_ids: list[str]) -> dict[str, list[ActionSt
     ):
         result.setdefault(change.action_id, []).append(change)
     return result
+
+
+def _editable_origin(session: Session, item: ActionItem) -> None:
+    """An item of a live meeting follows its meeting's closing; kept items of a removed meeting
+    stay editable in the tracker."""
+    origin = session.get(Meeting, item.meeting_id) if item.meeting_id else None
+    if origin is not None and not origin.deleted:
+        _editable_meeting(session, origin.id)
 
 
 def _attendee_of(row: MeetingAttendee) -> Attendee:

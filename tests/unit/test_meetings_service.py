@@ -168,3 +168,79 @@ def test_edits_to_an_action_are_saved_and_logged(services: Services, project_id:
     assert (updated.who, updated.due_on) == ("张伟", date(2026, 12, 1))
     with pytest.raises(ValidationError):
         services.meetings.update_action(action.id, what=" ")
+
+
+def test_an_added_action_or_note_can_be_removed_and_restored(
+    services: Services, project_id: str
+) -> None:
+    meeting = services.meetings.create(project_id, MeetingType.OTHER, "会", MONDAY)
+    action = services.meetings.add_action(meeting.id, "提交报告", who="张伟")
+    note = services.meetings.add_note(meeting.id, MinuteKind.DECISION, "采用方案B")
+    services.meetings.remove_action(action.id)
+    services.meetings.remove_note(note.id)
+    minutes = services.meetings.minutes(meeting.id)
+    assert (minutes.actions, minutes.decisions) == ((), ())
+    assert services.meetings.action_count(meeting.id) == 0
+
+    restored = services.meetings.restore_action(action.id)
+    assert (restored.number, restored.what, restored.who) == (1, "提交报告", "张伟")
+    assert [h.status for h in restored.history] == [ActionStatus.OPEN]
+    assert services.meetings.restore_note(note.id).text == "采用方案B"
+    minutes = services.meetings.minutes(meeting.id)
+    assert [a.id for a in minutes.actions] == [action.id]
+    assert [d.id for d in minutes.decisions] == [note.id]
+
+
+def test_items_of_closed_minutes_cannot_be_removed_or_restored(
+    services: Services, project_id: str
+) -> None:
+    meeting = services.meetings.create(project_id, MeetingType.OTHER, "会", MONDAY)
+    action = services.meetings.add_action(meeting.id, "事项")
+    note = services.meetings.add_note(meeting.id, MinuteKind.NOTE, "备注")
+    services.meetings.set_status(meeting.id, MeetingStatus.CLOSED)
+    with pytest.raises(ValidationError, match="closed"):
+        services.meetings.remove_action(action.id)
+    with pytest.raises(ValidationError, match="closed"):
+        services.meetings.remove_note(note.id)
+    services.meetings.set_status(meeting.id, MeetingStatus.IN_PROGRESS)
+    services.meetings.remove_action(action.id)
+    services.meetings.set_status(meeting.id, MeetingStatus.CLOSED)
+    with pytest.raises(ValidationError, match="closed"):
+        services.meetings.restore_action(action.id)
+
+
+def test_starting_a_planned_meeting_records_when_it_really_began(
+    services: Services, project_id: str
+) -> None:
+    meeting = services.meetings.create(
+        project_id, MeetingType.OTHER, "会", MONDAY, ends_at=MONDAY + timedelta(hours=1)
+    )
+    began = MONDAY + timedelta(minutes=7)
+    started = services.meetings.start(meeting.id, began)
+    assert started.status == MeetingStatus.IN_PROGRESS
+    assert (started.starts_at, started.ends_at) == (began, began + timedelta(hours=1))
+    closed = services.meetings.set_status(meeting.id, MeetingStatus.CLOSED)
+    reopened = services.meetings.start(meeting.id, began + timedelta(days=1))
+    assert reopened.status == MeetingStatus.IN_PROGRESS
+    assert reopened.starts_at == began  # reopening is no new start
+    assert reopened.ends_at == closed.ends_at
+    with pytest.raises(ValueError, match="timezone-aware"):
+        services.meetings.start(meeting.id, datetime(2026, 11, 23, 14, 0))
+
+
+def test_a_draft_is_kept_per_meeting_on_this_device_and_not_synced(
+    services: Services, project_id: str
+) -> None:
+    meeting = services.meetings.create(project_id, MeetingType.OTHER, "会", MONDAY)
+    other = services.meetings.create(project_id, MeetingType.OTHER, "另一个会", MONDAY)
+    assert services.meetings.load_draft(meeting.id) == ""
+    pending = services.sync_status.pending_changes()
+    services.meetings.save_draft(meeting.id, "@张伟 明天 提交")
+    services.meetings.save_draft(meeting.id, "@张伟 明天 提交调研报告 ")
+    assert services.meetings.load_draft(meeting.id) == "@张伟 明天 提交调研报告 "
+    assert services.meetings.load_draft(other.id) == ""
+    assert services.sync_status.pending_changes() == pending
+    services.meetings.save_draft(meeting.id, "   ")
+    assert services.meetings.load_draft(meeting.id) == ""
+    services.meetings.save_draft(meeting.id, "")  # clearing twice is fine
+    assert services.meetings.load_draft(meeting.id) == ""
