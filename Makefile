@@ -12,9 +12,10 @@ DEV_STAMP := $(VENV)/.installed-dev
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
 # Debian packages the tests need: pdftoppm for the PDF tests, an X server for anything that
-# needs a real display, and the shared libraries Qt loads even offscreen (see
+# needs a real display, xdotool to type into it (tests/test_no_line_lost.py), and the shared
+# libraries Qt loads even offscreen (see
 # `ldd .venv/lib/python3.11/site-packages/PySide6/Qt/plugins/platforms/libqoffscreen.so`).
-APT_PACKAGES := poppler-utils xvfb xauth fontconfig libfontconfig1 libegl1 libgl1 \
+APT_PACKAGES := poppler-utils xvfb xauth xdotool fontconfig libfontconfig1 libegl1 libgl1 \
                 libxkbcommon0 libdbus-1-3 libglib2.0-0
 # What Qt's xcb platform plugin needs to open a real window (make run).
 APT_RUN_PACKAGES := libfontconfig1 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \

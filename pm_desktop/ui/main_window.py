@@ -23,6 +23,7 @@ from pm_desktop.services.startup import StartupSnapshot
 from pm_desktop.ui.about import show_about
 from pm_desktop.ui.empty_state import EmptyState
 from pm_desktop.ui.errors import describe_error
+from pm_desktop.ui.meetings import MeetingsPage
 from pm_desktop.ui.network_status import NetworkStatus
 from pm_desktop.ui.project_commands import (
     ArchiveProjectCommand,
@@ -129,9 +130,12 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.navigation.setFont(font)
         self.workspace_stack = QStackedWidget()
+        self.meetings = MeetingsPage(self._loader, self._settings, self.undo_stack)
+        self.projectChanged.connect(self.meetings.set_project)
         for info in workspaces():
             self.navigation.addItem(info.title)
-            self.workspace_stack.addWidget(EmptyWorkspace(info))
+            page = self.meetings if info.key == "meetings" else EmptyWorkspace(info)
+            self.workspace_stack.addWidget(page)
         self.navigation.currentRowChanged.connect(self.workspace_stack.setCurrentIndex)
 
         self.no_project_page = self._build_no_project_page()

@@ -13,10 +13,381 @@
     </message>
 </context>
 <context>
+    <name>ActionTrackerView</name>
+    <message>
+        <source>Mark the selected action items “{status}”</source>
+        <extracomment>Column widths in Chinese characters of the table&apos;s font (&quot;What&quot; takes the rest). The sort order a click on a column&apos;s header picks.</extracomment>
+        <translation>将所选待办标记为“{status}”</translation>
+    </message>
+    <message>
+        <source>Mark as</source>
+        <translation>标记为</translation>
+    </message>
+    <message>
+        <source>Mark as:</source>
+        <translation>标记为：</translation>
+    </message>
+    <message>
+        <source>No action items match</source>
+        <translation>没有符合条件的待办</translation>
+    </message>
+    <message>
+        <source>Nothing in this scope matches the filters. Clear them to see every open item.</source>
+        <translation>当前范围内没有符合筛选条件的待办。清除筛选即可查看全部未完成事项。</translation>
+    </message>
+    <message>
+        <source>No action items yet</source>
+        <translation>还没有待办事项</translation>
+    </message>
+    <message>
+        <source>Action items assigned in meetings appear here, with their owner and due date, so you can follow them up across meetings.</source>
+        <translation>会上分派的待办事项会连同负责人和完成时间显示在这里，便于跨会议跟进。</translation>
+    </message>
+    <message>
+        <source>The action items could not be read</source>
+        <translation>无法读取待办事项</translation>
+    </message>
+    <message>
+        <source>Action Tracker</source>
+        <translation>待办跟踪</translation>
+    </message>
+    <message>
+        <source>No action items</source>
+        <translation>无待办事项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action item(s)</source>
+        <translation>
+            <numerusform>共 %n 项待办</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total}</source>
+        <translation>显示 {shown} 项，共 {total} 项</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>无需更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) marked “{status}”.</source>
+        <translation>
+            <numerusform>已将 %n 项标记为“{status}”。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActionsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Number of the item in the minutes</source>
+        <translation>该事项在纪要中的序号</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>需要完成的事项</translation>
+    </message>
+    <message>
+        <source>Why: its purpose</source>
+        <translation>目的：为什么要做</translation>
+    </message>
+    <message>
+        <source>Who: the owner</source>
+        <translation>负责人：由谁负责</translation>
+    </message>
+    <message>
+        <source>When: the due date</source>
+        <translation>完成时间：截止日期</translation>
+    </message>
+    <message>
+        <source>Where: the place or system</source>
+        <translation>地点：场所或系统</translation>
+    </message>
+    <message>
+        <source>How: the method</source>
+        <translation>方式：怎么做</translation>
+    </message>
+    <message>
+        <source>Status of the item</source>
+        <translation>事项当前状态</translation>
+    </message>
+    <message>
+        <source>To be set</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Not an action yet: it needs a Who and a When.</source>
+        <translation>尚不是待办：需明确负责人和完成时间。</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{title} (presented by {presenter})</source>
+        <translation>{title}（汇报人：{presenter}）</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Agenda</source>
+        <translation>会议议程</translation>
+    </message>
+    <message>
+        <source>Add an agenda item, Enter</source>
+        <translation>添加议题，按 Enter 确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agenda item(s) done</source>
+        <translation>
+            <numerusform>已完成 %n 项议题</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>PM Desktop cannot start</source>
         <translation>PM Desktop 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesPanel</name>
+    <message>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <source>Remove from the attendees</source>
+        <translation>从参会人员中移除</translation>
+    </message>
+    <message>
+        <source>Add an attendee: type a name, Enter</source>
+        <translation>添加参会人：输入姓名，按 Enter</translation>
+    </message>
+    <message>
+        <source>{present} of {total} present</source>
+        <translation>出席 {present}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureBox</name>
+    <message>
+        <source>Type an item, e.g. {example}, then Enter</source>
+        <translation>输入一条记录，如 {example}，按 Enter 保存</translation>
+    </message>
+    <message>
+        <source>Quick entry</source>
+        <translation>快速录入</translation>
+    </message>
+    <message>
+        <source>Quick-entry syntax (F1)</source>
+        <translation>快速录入语法（F1）</translation>
+    </message>
+    <message>
+        <source>The minutes are closed: reopen to add items</source>
+        <translation>纪要已结束，重新打开后才能添加</translation>
+    </message>
+    <message>
+        <source>Enter adds the item · Esc clears the line · Ctrl+Z on an empty line undoes · F1 shows the syntax</source>
+        <translation>Enter 添加 · Esc 清空 · 空行时 Ctrl+Z 撤销 · F1 查看语法</translation>
+    </message>
+    <message>
+        <source>Decision: {text}</source>
+        <translation>决定：{text}</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>备注：{text}</translation>
+    </message>
+    <message>
+        <source>Action: {what}</source>
+        <translation>待办：{what}</translation>
+    </message>
+    <message>
+        <source>Who: {who}</source>
+        <translation>负责人：{who}</translation>
+    </message>
+    <message>
+        <source>no Who yet</source>
+        <translation>负责人未定</translation>
+    </message>
+    <message>
+        <source>When: {when}</source>
+        <translation>完成时间：{when}</translation>
+    </message>
+    <message>
+        <source>no When yet</source>
+        <translation>完成时间未定</translation>
+    </message>
+    <message>
+        <source>Where: {where}</source>
+        <translation>地点：{where}</translation>
+    </message>
+    <message>
+        <source>Why: {why}</source>
+        <translation>目的：{why}</translation>
+    </message>
+    <message>
+        <source>How: {how}</source>
+        <translation>方式：{how}</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>DateDelegate</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>DistributeDialog</name>
+    <message>
+        <source>Send minutes</source>
+        <translation>发送纪要</translation>
+    </message>
+    <message>
+        <source>attendee</source>
+        <translation>参会人</translation>
+    </message>
+    <message>
+        <source>stakeholder</source>
+        <translation>干系人</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>手动添加</translation>
+    </message>
+    <message>
+        <source>Name &lt;name@example.com&gt; or an address</source>
+        <translation>姓名 &lt;name@example.com&gt; 或邮箱地址</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Minutes: {title} ({project})</source>
+        <translation>【会议纪要】{title}（{project}）</translation>
+    </message>
+    <message>
+        <source>Please find attached the minutes of {title}.</source>
+        <translation>附件为“{title}”的会议纪要，请查收。</translation>
+    </message>
+    <message>
+        <source>The message waits in the outbox and is sent when this computer is back online.</source>
+        <translation>邮件将暂存在发件箱，本机联网后自动发送。</translation>
+    </message>
+    <message>
+        <source>Attachment:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>正文：</translation>
+    </message>
+    <message>
+        <source>Put in outbox</source>
+        <translation>放入发件箱</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an e-mail address.</source>
+        <translation>“{text}”不是有效的邮箱地址。</translation>
+    </message>
+    <message>
+        <source>Choose at least one recipient.</source>
+        <translation>请至少选择一位收件人。</translation>
+    </message>
+    <message>
+        <source>A message needs a subject.</source>
+        <translation>请填写邮件主题。</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyPage</name>
+    <message>
+        <source>Clear Filters</source>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
@@ -216,6 +587,516 @@
     <message>
         <source>Network state unknown</source>
         <translation>网络状态未知</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingCommands</name>
+    <message>
+        <source>Add action “{what}”</source>
+        <translation>添加待办“{what}”</translation>
+    </message>
+    <message>
+        <source>Add decision “{text}”</source>
+        <translation>添加决定“{text}”</translation>
+    </message>
+    <message>
+        <source>Add note “{text}”</source>
+        <translation>添加备注“{text}”</translation>
+    </message>
+    <message>
+        <source>Edit action {number}</source>
+        <translation>编辑第 {number} 项待办</translation>
+    </message>
+    <message>
+        <source>Change the status of action {number}</source>
+        <translation>更改第 {number} 项待办的状态</translation>
+    </message>
+    <message>
+        <source>Edit decision “{text}”</source>
+        <translation>编辑决定“{text}”</translation>
+    </message>
+    <message>
+        <source>Edit note “{text}”</source>
+        <translation>编辑备注“{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialogs</name>
+    <message>
+        <source>Delete meeting</source>
+        <translation>删除会议</translation>
+    </message>
+    <message>
+        <source>Delete the meeting “{title}”?</source>
+        <translation>确定删除会议“{title}”吗？</translation>
+    </message>
+    <message>
+        <source>It has %n action item(s). Keep them in the action tracker, or delete them with the meeting?</source>
+        <translation>该会议有 %n 项待办。要保留在待办跟踪中，还是随会议一起删除？</translation>
+    </message>
+    <message>
+        <source>Delete the meeting, keep its actions</source>
+        <translation>删除会议，保留待办</translation>
+    </message>
+    <message>
+        <source>Delete the meeting and its actions</source>
+        <translation>删除会议及其待办</translation>
+    </message>
+    <message>
+        <source>Its minutes are deleted with it.</source>
+        <translation>会议纪要将一并删除。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <source>Action items (5W1H)</source>
+        <translation>待办事项（5W1H）</translation>
+    </message>
+    <message>
+        <source>Decisions and notes</source>
+        <translation>决定与备注</translation>
+    </message>
+    <message>
+        <source>These minutes are closed and read-only. Reopen the meeting to change them.</source>
+        <translation>本纪要已结束，处于只读状态。如需修改，请重新打开会议。</translation>
+    </message>
+    <message>
+        <source>{complete}/{total} complete</source>
+        <translation>{complete}/{total} 项完整</translation>
+    </message>
+    <message>
+        <source>Items with both a Who and a When. Without them an item is not an action yet.</source>
+        <translation>已明确负责人和完成时间的事项数。缺少其一，就还不是真正的待办。</translation>
+    </message>
+    <message>
+        <source>Type the decision or note after its marker.</source>
+        <translation>请在标记后输入决定或备注的内容。</translation>
+    </message>
+    <message>
+        <source>✓ Action {number} added</source>
+        <translation>✓ 已添加第 {number} 项待办</translation>
+    </message>
+    <message>
+        <source>✓ Decision added</source>
+        <translation>✓ 已添加决定</translation>
+    </message>
+    <message>
+        <source>✓ Note added</source>
+        <translation>✓ 已添加备注</translation>
+    </message>
+    <message>
+        <source>PM Desktop</source>
+        <translation>PM Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingFormatting</name>
+    <message>
+        <source>{date} {weekday}</source>
+        <translation>{date} {weekday}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingHeader</name>
+    <message>
+        <source>Start meeting</source>
+        <translation>开始会议</translation>
+    </message>
+    <message>
+        <source>Start the meeting now: the timer starts</source>
+        <translation>立即开始会议并开始计时</translation>
+    </message>
+    <message>
+        <source>Close minutes</source>
+        <translation>结束纪要</translation>
+    </message>
+    <message>
+        <source>End the meeting; the minutes become read-only</source>
+        <translation>结束会议，纪要将变为只读</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Reopen the minutes to change them</source>
+        <translation>重新打开纪要以便修改</translation>
+    </message>
+    <message>
+        <source>Scribe: {name}</source>
+        <translation>记录人：{name}</translation>
+    </message>
+    <message>
+        <source>Series: {name}</source>
+        <translation>系列：{name}</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>已进行</translation>
+    </message>
+    <message>
+        <source>Time since the meeting started</source>
+        <translation>会议已进行的时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>会议时长</translation>
+    </message>
+    <message>
+        <source>How long the meeting lasted</source>
+        <translation>会议持续的时间</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingLabels</name>
+    <message>
+        <source>Kickoff</source>
+        <comment>meeting type: 启动会</comment>
+        <translation>启动会</translation>
+    </message>
+    <message>
+        <source>Solution report</source>
+        <comment>meeting type: 方案汇报</comment>
+        <translation>方案汇报</translation>
+    </message>
+    <message>
+        <source>Go-live report</source>
+        <comment>meeting type: 上线汇报</comment>
+        <translation>上线汇报</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <comment>meeting type: 验收会</comment>
+        <translation>验收会</translation>
+    </message>
+    <message>
+        <source>Weekly status</source>
+        <comment>meeting type: 周例会</comment>
+        <translation>周例会</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <comment>meeting type: 研讨会</comment>
+        <translation>研讨会</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <comment>meeting type: 升级会</comment>
+        <translation>专项会</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>meeting type: 其他</comment>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Project kickoff</source>
+        <comment>default meeting title: 项目启动会</comment>
+        <translation>项目启动会</translation>
+    </message>
+    <message>
+        <source>Solution report</source>
+        <comment>default meeting title: 方案汇报会</comment>
+        <translation>方案汇报会</translation>
+    </message>
+    <message>
+        <source>Go-live report</source>
+        <comment>default meeting title: 上线汇报会</comment>
+        <translation>上线汇报会</translation>
+    </message>
+    <message>
+        <source>Acceptance meeting</source>
+        <comment>default meeting title: 验收会</comment>
+        <translation>验收会</translation>
+    </message>
+    <message>
+        <source>Weekly status</source>
+        <comment>default meeting title: 周例会</comment>
+        <translation>周例会</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <comment>default meeting title: 研讨会</comment>
+        <translation>研讨会</translation>
+    </message>
+    <message>
+        <source>Escalation meeting</source>
+        <comment>default meeting title: 升级会</comment>
+        <translation>专项会</translation>
+    </message>
+    <message>
+        <source>Weekly status</source>
+        <comment>series name of the weekly meetings: 周例会</comment>
+        <translation>周例会</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <comment>meeting status</comment>
+        <translation>待召开</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <comment>meeting status</comment>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>meeting status</comment>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>action status</comment>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <comment>action status</comment>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <comment>action status</comment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>action status</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <comment>attendance</comment>
+        <translation>受邀</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <comment>attendance</comment>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <comment>attendance</comment>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <comment>attendance</comment>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <comment>kind of a minutes entry: 决定</comment>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>kind of a minutes entry: 备注</comment>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a real date: no due date was set.</source>
+        <translation>“{text}”不是有效日期，未设置完成时间。</translation>
+    </message>
+    <message>
+        <source>“{text}” could not be read as a date: no due date was set.</source>
+        <translation>无法将“{text}”识别为日期，未设置完成时间。</translation>
+    </message>
+    <message>
+        <source>The due date “{text}” is already past.</source>
+        <translation>完成时间“{text}”已过。</translation>
+    </message>
+    <message>
+        <source>“@” without a name: no owner was set.</source>
+        <translation>“@”后没有姓名，未设置负责人。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an attendee: check the name or add them.</source>
+        <translation>“{text}”不在参会人员中：请核对姓名，或将其添加为参会人。</translation>
+    </message>
+    <message>
+        <source>An action has one owner: “{text}” stays in What.</source>
+        <translation>一项待办只能有一位负责人：“{text}”保留在事项中。</translation>
+    </message>
+    <message>
+        <source>Only the first date counts: “{text}” stays in What.</source>
+        <translation>只取第一个日期：“{text}”保留在事项中。</translation>
+    </message>
+    <message>
+        <source>Only the first place counts: “{text}” stays in What.</source>
+        <translation>只取第一个地点：“{text}”保留在事项中。</translation>
+    </message>
+    <message>
+        <source>Only the first reason counts: “{text}” stays in What.</source>
+        <translation>只取第一个目的：“{text}”保留在事项中。</translation>
+    </message>
+    <message>
+        <source>Only the first method counts: “{text}” stays in What.</source>
+        <translation>只取第一个方式：“{text}”保留在事项中。</translation>
+    </message>
+    <message>
+        <source>Nothing is left for What: the whole line is kept as What.</source>
+        <translation>没有内容可作为事项：整行保留为事项。</translation>
+    </message>
+    <message>
+        <source>Too many markers: the rest, from “{text}”, stays in What.</source>
+        <translation>标记过多：从“{text}”起的其余内容保留在事项中。</translation>
+    </message>
+    <message>
+        <source>“{text}” was not understood and stays in What.</source>
+        <translation>无法识别“{text}”，已保留在事项中。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>会议名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>会议类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>column header: how many of the meeting&apos;s actions are open</comment>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Action items of the meeting that are still open</source>
+        <translation>本次会议尚未完成的待办数</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Place: {place}</source>
+        <translation>地点：{place}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open action item(s)</source>
+        <translation>
+            <numerusform>%n 项待办未完成</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Action Tracker</source>
+        <translation>待办跟踪</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsWorkspace</name>
+    <message>
+        <source>&amp;New Meeting…</source>
+        <translation>新建会议(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Export Minutes as &amp;PDF…</source>
+        <translation>导出纪要 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Send Minutes…</source>
+        <translation>发送纪要(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export Calendar &amp;Invitation…</source>
+        <translation>导出日历邀请(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Meeting…</source>
+        <translation>删除会议(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>New Meeting…</source>
+        <translation>新建会议…</translation>
+    </message>
+    <message>
+        <source>Plan a meeting or start one now (Ctrl+Shift+N)</source>
+        <translation>安排会议或立即开始（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>No meetings yet</source>
+        <translation>还没有会议</translation>
+    </message>
+    <message>
+        <source>Plan a meeting or start one now. It starts from its type&apos;s agenda; you capture decisions, notes and 5W1H action items live, and everything is saved as you type.</source>
+        <translation>安排一场会议，或立即开始。会议会按类型自动带出议程；会上可实时记录决定、备注和 5W1H 待办事项，输入的内容随时自动保存。</translation>
+    </message>
+    <message>
+        <source>PM Desktop</source>
+        <translation>PM Desktop</translation>
+    </message>
+    <message>
+        <source>Send minutes</source>
+        <translation>发送纪要</translation>
+    </message>
+    <message>
+        <source>Minutes saved as {path}</source>
+        <translation>纪要已保存为 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesExporter</name>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the minutes to {name}…</source>
+        <translation>正在将纪要写入 {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export minutes</source>
+        <translation>导出纪要</translation>
+    </message>
+    <message>
+        <source>Calendar invitations (*.ics)</source>
+        <translation>日历邀请 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
     </message>
 </context>
 <context>
@@ -489,6 +1370,182 @@
     </message>
 </context>
 <context>
+    <name>NewMeetingDialog</name>
+    <message>
+        <source>New meeting</source>
+        <translation>新建会议</translation>
+    </message>
+    <message>
+        <source>e.g. client headquarters, room 301</source>
+        <translation>例如：客户总部 301 会议室</translation>
+    </message>
+    <message>
+        <source>Meetings of a series review each other&apos;s actions</source>
+        <translation>同一系列的会议会回顾前次会议的待办</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>名称(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>开始时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>S&amp;eries:</source>
+        <translation>系列(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Scri&amp;be:</source>
+        <translation>记录人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>A meeting needs a title.</source>
+        <translation>请填写会议名称。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Decision or note</source>
+        <translation>决定或备注</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation>清除日期</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Waiting for network</source>
+        <extracomment>internalId of a message row; a recipient row&apos;s internalId is its message&apos;s row + 1.</extracomment>
+        <translation>等待联网</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>发送失败</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Message and recipients</source>
+        <translation>邮件与收件人</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>放入时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No attachment</source>
+        <translation>无附件</translation>
+    </message>
+    <message>
+        <source>{subject}
+Queued {time}; {state}</source>
+        <translation>{subject}
+{time} 放入发件箱；{state}</translation>
+    </message>
+    <message>
+        <source>Sent {time}</source>
+        <translation>已于 {time} 发送</translation>
+    </message>
+    <message>
+        <source>{name} &lt;{address}&gt;</source>
+        <translation>{name} &lt;{address}&gt;</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>发送失败：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{state} · %n recipient(s)</source>
+        <translation>
+            <numerusform>{state} · %n 位收件人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{state} · {sent} of {total} sent</source>
+        <translation>{state} · 已发送 {sent}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>Messages are sent when this computer is back online. Until then they wait here with their PDF, and nothing is lost if the laptop is shut down.</source>
+        <translation>本机联网后邮件会自动发送。在此之前，邮件连同 PDF 暂存在这里，即使电脑关机也不会丢失。</translation>
+    </message>
+    <message>
+        <source>The outbox is empty</source>
+        <translation>发件箱为空</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent.</source>
+        <translation>没有待发送的邮件。</translation>
+    </message>
+    <message>
+        <source>When you send the minutes of a meeting without a network, the PDF and its recipients wait here until this computer is back online.</source>
+        <translation>无网络时发送的会议纪要，其 PDF 和收件人会暂存在这里，待本机联网后再发送。</translation>
+    </message>
+    <message>
+        <source>The outbox could not be read.</source>
+        <translation>无法读取发件箱。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 封邮件待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) not delivered to everyone</source>
+        <translation>
+            <numerusform>%n 封邮件未全部送达</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between parts of the outbox summary</comment>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>ProjectCommands</name>
     <message>
         <source>Create project “{name}”</source>
@@ -572,6 +1629,374 @@
     </message>
 </context>
 <context>
+    <name>QuickEntryHelp</name>
+    <message>
+        <source>Action: 提交调研报告; who 张伟; due tomorrow; where 客户总部; why 为了评审</source>
+        <translation>待办：提交调研报告；负责人 张伟；明天完成；地点 客户总部；目的 为了评审</translation>
+    </message>
+    <message>
+        <source>Action owned by 李红梅, due Friday of next week</source>
+        <translation>待办，负责人 李红梅，下周五完成</translation>
+    </message>
+    <message>
+        <source>Owner 张伟 (an attendee) even without a space; due this coming Friday</source>
+        <translation>负责人 张伟（参会人），不加空格也能识别；最近的周五前完成</translation>
+    </message>
+    <message>
+        <source>Action owned by Anna Smith, due Friday of next week, where Zoom</source>
+        <translation>待办，负责人 Anna Smith，下周五完成，地点 Zoom</translation>
+    </message>
+    <message>
+        <source>Due 1 December (the next one); how 远程登录 (? and ~ go last)</source>
+        <translation>最近的 12月1日完成；方式 远程登录（? 和 ~ 放在最后）</translation>
+    </message>
+    <message>
+        <source>Due in 3 days; why: the audit</source>
+        <translation>3 天后完成；目的：the audit</translation>
+    </message>
+    <message>
+        <source>A decision, recorded as typed</source>
+        <translation>一条决定，按原文记录</translation>
+    </message>
+    <message>
+        <source>A note, recorded as typed</source>
+        <translation>一条备注，按原文记录</translation>
+    </message>
+    <message>
+        <source>A decision (short form)</source>
+        <translation>一条决定（简写）</translation>
+    </message>
+    <message>
+        <source>No due date: 2026-02-30 does not exist (flagged)</source>
+        <translation>不设完成时间：2026-02-30 不存在（会给出提示）</translation>
+    </message>
+    <message>
+        <source>#123 stays text (a ticket number)</source>
+        <translation>#123 保留为文字（如工单号）</translation>
+    </message>
+    <message>
+        <source>A place with spaces in brackets; due 1 December</source>
+        <translation>含空格的地点放在方括号里；12月1日完成</translation>
+    </message>
+    <message>
+        <source>Quick-entry syntax</source>
+        <translation>快速录入语法</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>any line; or start with 待办： todo:</source>
+        <translation>任意一行；或以 待办： todo: 开头</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>start with 决定： 决议： D: /d</source>
+        <translation>以 决定： 决议： D: /d 开头</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>start with 备注： 记录： N: /n</source>
+        <translation>以 备注： 记录： N: /n 开头</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>@name: type @ to pick an attendee</source>
+        <translation>@姓名：输入 @ 可选择参会人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>明天 周五 下周五 月底 12月1日 2026-12-01 +3d, or !12/1 截止12.1 by fri</source>
+        <translation>明天 周五 下周五 月底 12月1日 2026-12-01 +3d，或 !12/1 截止12.1 by fri</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>#place, #[Room 301]</source>
+        <translation>#地点，#[301 会议室]</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>?reason, 为了… because… (put it last)</source>
+        <translation>?原因，为了… because…（放在最后）</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>~method, 方法：… (put it last)</source>
+        <translation>~方式，方法：…（放在最后）</translation>
+    </message>
+    <message>
+        <source>save the line</source>
+        <translation>保存本行</translation>
+    </message>
+    <message>
+        <source>clear the line</source>
+        <translation>清空本行</translation>
+    </message>
+    <message>
+        <source>edit the last item</source>
+        <translation>编辑上一条</translation>
+    </message>
+    <message>
+        <source>undo (on an empty line)</source>
+        <translation>撤销（空行时）</translation>
+    </message>
+    <message>
+        <source>show or hide this help</source>
+        <translation>显示/隐藏本帮助</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Nothing is dropped: what the line does not understand stays in What, and the hint under the line says why. An item without Who or When is marked “To be set” until you fill it in the table.</source>
+        <translation>不会丢失任何内容：无法识别的部分保留在“事项”中，输入框下方的提示会说明原因。缺少负责人或完成时间的事项标为“待定”，在表格中补全即可。</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerCommands</name>
+    <message>
+        <source>Mark the action item “{status}”</source>
+        <extracomment>Called after every run of the command, with the error it met (None: it succeeded).</extracomment>
+        <translation>将待办标记为“{status}”</translation>
+    </message>
+    <message>
+        <source>Mark {count} action items “{status}”</source>
+        <translation>将 {count} 项待办标记为“{status}”</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerFilterBar</name>
+    <message>
+        <source>Search in What…</source>
+        <translation>搜索事项…</translation>
+    </message>
+    <message>
+        <source>Search in What</source>
+        <translation>搜索事项</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Actions whose owner&apos;s name contains this</source>
+        <translation>负责人姓名包含该内容的待办</translation>
+    </message>
+    <message>
+        <source>Due from</source>
+        <translation>完成时间起</translation>
+    </message>
+    <message>
+        <source>Due until</source>
+        <translation>完成时间止</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <source>Open or in progress, and due before today</source>
+        <translation>未开始或进行中，且完成时间早于今天</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>所有项目</translation>
+    </message>
+    <message>
+        <source>Show the action items of every project</source>
+        <translation>显示所有项目的待办</translation>
+    </message>
+    <message>
+        <source>Clear Filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Show every action item of the scope again</source>
+        <translation>重新显示当前范围内的全部待办</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Sort &amp;by:</source>
+        <translation>排序(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>完成时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>between two due dates</comment>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Overdue only ({count})</source>
+        <translation>仅看逾期（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerLabels</name>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open and in progress</source>
+        <translation>未开始和进行中</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Newest meeting</source>
+        <translation>最新会议</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerModel</name>
+    <message>
+        <source>No.</source>
+        <extracomment>Reads one page of actions: the filter&apos;s offset and limit say which. The role giving a row&apos;s :class:`TrackedAction`.</extracomment>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Number of the item in its meeting&apos;s minutes</source>
+        <translation>该事项在所属会议纪要中的序号</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>需要完成的事项</translation>
+    </message>
+    <message>
+        <source>Who owns it</source>
+        <translation>由谁负责</translation>
+    </message>
+    <message>
+        <source>When it is due</source>
+        <translation>何时完成</translation>
+    </message>
+    <message>
+        <source>Where it stands</source>
+        <translation>当前进展</translation>
+    </message>
+    <message>
+        <source>Where it happens: a place or a system</source>
+        <translation>在哪里做：场所或系统</translation>
+    </message>
+    <message>
+        <source>The meeting that assigned it</source>
+        <translation>分派该待办的会议</translation>
+    </message>
+    <message>
+        <source>The project it belongs to</source>
+        <translation>所属项目</translation>
+    </message>
+    <message>
+        <source>To be set</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Why: {why}</source>
+        <translation>目的：{why}</translation>
+    </message>
+    <message>
+        <source>How: {how}</source>
+        <translation>方式：{how}</translation>
+    </message>
+    <message>
+        <source>Where: {where}</source>
+        <translation>地点：{where}</translation>
+    </message>
+    <message>
+        <source>Meeting: {title}</source>
+        <translation>会议：{title}</translation>
+    </message>
+    <message>
+        <source>Project: {name}</source>
+        <translation>项目：{name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s).</source>
+        <translation>
+            <numerusform>已逾期 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Without a Who and a When, this is not an action yet: set them in the minutes.</source>
+        <translation>缺少负责人或完成时间，还不是真正的待办：请在纪要中补全。</translation>
+    </message>
+</context>
+<context>
     <name>Workspaces</name>
     <message>
         <source>Stakeholders</source>
@@ -604,6 +2029,14 @@
     <message>
         <source>Meeting minutes captured live, 5W1H action items tracked across meetings, and PDF minutes for stakeholders.</source>
         <translation>现场记录会议纪要，跨会议跟踪 5W1H 待办事项，并为干系人生成 PDF 纪要。</translation>
+    </message>
+</context>
+<context>
+    <name>_AnyDateEdit</name>
+    <message>
+        <source>Any</source>
+        <extracomment>The lowest date of a date edit, shown as &quot;Any&quot;: no bound.</extracomment>
+        <translation>不限</translation>
     </message>
 </context>
 </TS>

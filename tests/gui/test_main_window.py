@@ -130,6 +130,8 @@ def test_four_workspaces_each_with_an_honest_empty_state(
         window.navigation.setCurrentRow(row)
         page = window.workspace_stack.currentWidget()
         assert page.objectName() == f"workspace-{key}"
+        if key == "meetings":
+            continue  # built: tests/gui/test_meetings_workspace.py
         texts = " ".join(label.text() for label in page.findChildren(QLabel))
         assert "not available in this version yet" in texts
 

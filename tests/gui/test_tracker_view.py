@@ -247,7 +247,7 @@ def test_done_items_leave_the_open_view_and_undo_brings_them_back(
     tracker.set_status(ActionStatus.DONE)
     assert "开通系统只读账号" not in shown(tracker)
     assert tracker.filter_bar.overdue_only.text() == "Overdue only"
-    assert stack.undoText() == "Mark 2 action item(s) “Done”"
+    assert stack.undoText() == "Mark 2 action items “Done”"
 
     stack.undo()
     assert shown(tracker)[:2] == ["开通系统只读账号", "收集缺料停线案例"]

@@ -39,11 +39,14 @@ class SetActionStatusesCommand(QUndoCommand):
         done: Done,
     ) -> None:
         self._before = {a.id: a.status for a in actions if a.status != status}
-        super().__init__(
-            QCoreApplication.translate(
-                "TrackerCommands", "Mark %n action item(s) “{status}”", "", len(self._before)
-            ).format(status=status_label(status))
+        text = (
+            QCoreApplication.translate("TrackerCommands", "Mark the action item “{status}”")
+            if len(self._before) == 1
+            else QCoreApplication.translate(
+                "TrackerCommands", "Mark {count} action items “{status}”"
+            )
         )
+        super().__init__(text.format(status=status_label(status), count=len(self._before)))
         self._meetings = meetings
         self._status = status
         self._done = done

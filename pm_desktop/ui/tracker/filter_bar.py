@@ -34,6 +34,10 @@ DEBOUNCE_MS = 150
 NO_DATE = QDate(1900, 1, 1)
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class _AnyDateEdit(QDateEdit):
     """A date edit whose lowest value reads "Any"; stepping or the calendar start from today."""
 
@@ -49,13 +53,13 @@ class _AnyDateEdit(QDateEdit):
 
     def stepBy(self, steps: int) -> None:
         if self.date() == NO_DATE:
-            self.setDate(QDate(self._today()))
+            self.setDate(_qdate(self._today()))
             return
         super().stepBy(steps)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.calendarWidget() and event.type() == QEvent.Type.Show:
-            shown = QDate(self._today()) if self.date() == NO_DATE else self.date()
+            shown = _qdate(self._today()) if self.date() == NO_DATE else self.date()
             self.calendarWidget().setCurrentPage(shown.year(), shown.month())
         return super().eventFilter(watched, event)
 
@@ -94,7 +98,7 @@ class OptionalDateEdit(QWidget):
         return date(chosen.year(), chosen.month(), chosen.day())
 
     def set_value(self, value: date | None) -> None:
-        self.edit.setDate(NO_DATE if value is None else QDate(value))
+        self.edit.setDate(NO_DATE if value is None else _qdate(value))
 
     @Slot()
     def _on_changed(self) -> None:

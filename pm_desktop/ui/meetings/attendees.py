@@ -1,0 +1,215 @@
+"""Who attends: names typed in, each marked present, absent or excused in place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pm_desktop.core.enums import Attendance
+from pm_desktop.core.meetings import Attendee
+from pm_desktop.ui.meetings.delegates import ChoiceDelegate
+from pm_desktop.ui.meetings.labels import attendance_label
+from pm_desktop.ui.meetings.rows_model import IdRowsModel
+from pm_desktop.ui.meetings.style import ERROR, MUTED, SUCCESS, section_title
+
+ATTENDANCE_COLORS = {
+    Attendance.INVITED: MUTED,
+    Attendance.PRESENT: SUCCESS,
+    Attendance.ABSENT: ERROR,
+    Attendance.EXCUSED: MUTED,
+}
+
+
+class AttendeesModel(IdRowsModel):
+    NAME, ATTENDANCE = range(2)
+    COLUMNS = 2
+
+    attendanceRequested = Signal(object, object)  # the Attendee, the new Attendance
+
+    def attendee(self, row: int) -> Attendee:
+        entry: Attendee = self._rows[row]
+        return entry
+
+    def names(self) -> list[str]:
+        return [row.name for row in self._rows]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation != Qt.Orientation.Horizontal
+            or role != Qt.ItemDataRole.DisplayRole
+            or not 0 <= section < self.COLUMNS
+        ):
+            return None
+        return (self.tr("Name"), self.tr("Attendance"))[section]
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.editable and index.column() == self.ATTENDANCE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        handlers: dict[int, Callable[[Attendee, int], Any]] = {
+            Qt.ItemDataRole.DisplayRole: self._display,
+            Qt.ItemDataRole.EditRole: self._edit_value,
+            Qt.ItemDataRole.ForegroundRole: self._foreground,
+            Qt.ItemDataRole.ToolTipRole: self._tooltip,
+        }
+        handler = handlers.get(role)
+        return None if handler is None else handler(self.attendee(index.row()), index.column())
+
+    def _display(self, attendee: Attendee, column: int) -> str:
+        return attendee.name if column == self.NAME else attendance_label(attendee.attendance)
+
+    def _edit_value(self, attendee: Attendee, column: int) -> str:
+        return attendee.name if column == self.NAME else attendee.attendance.value
+
+    def _foreground(self, attendee: Attendee, column: int) -> QColor | None:
+        return ATTENDANCE_COLORS[attendee.attendance] if column == self.ATTENDANCE else None
+
+    def _tooltip(self, attendee: Attendee, column: int) -> str | None:
+        return attendee.email or None if column == self.NAME else None
+
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        attendee = self.attendee(index.row())
+        attendance = Attendance(str(value))
+        if attendance == attendee.attendance:
+            return False
+        self.attendanceRequested.emit(attendee, attendance)
+        return True
+
+
+class AttendeesPanel(QWidget):
+    """The attendee table with a line to add a name; removing is in the context menu."""
+
+    addRequested = Signal(str)
+    removeRequested = Signal(object)  # the Attendee
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = AttendeesModel(self)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsRemoved.connect(self._update_count)
+        self.model.dataChanged.connect(self._update_count)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("attendeeCount")
+        self.count_label.setStyleSheet("color: palette(placeholder-text);")
+        heading = QHBoxLayout()
+        heading.addWidget(section_title(self.tr("Attendees")))
+        heading.addStretch(1)
+        heading.addWidget(self.count_label)
+
+        self.view = QTableView()
+        self.view.setObjectName("attendeesView")
+        self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(
+            AttendeesModel.ATTENDANCE,
+            ChoiceDelegate([(a.value, attendance_label(a)) for a in Attendance], self.view),
+        )
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(AttendeesModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            AttendeesModel.ATTENDANCE, QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setHighlightSections(False)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.remove_action = QAction(self.tr("Remove from the attendees"), self.view)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(self._remove_current)
+        self.view.addAction(self.remove_action)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("attendeeName")
+        self.name_edit.setPlaceholderText(self.tr("Add an attendee: type a name, Enter"))
+        self.name_edit.setClearButtonEnabled(True)
+        self.name_edit.returnPressed.connect(self._add)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(heading)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.name_edit)
+        self._update_count()
+
+    def set_attendees(self, attendees: tuple[Attendee, ...] | list[Attendee]) -> None:
+        self.model.set_rows(attendees)
+
+    def set_editable(self, editable: bool) -> None:
+        self.model.set_editable(editable)
+        self.name_edit.setEnabled(editable)
+        self.remove_action.setEnabled(editable)
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        present = sum(
+            self.model.attendee(row).attendance == Attendance.PRESENT for row in range(total)
+        )
+        self.count_label.setText(
+            self.tr("{present} of {total} present").format(present=present, total=total)
+            if total
+            else ""
+        )
+
+    def _add(self) -> None:
+        name = " ".join(self.name_edit.text().split())
+        if name:
+            self.addRequested.emit(name)
+
+    def _remove_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid() and self.model.editable:
+            self.removeRequested.emit(self.model.attendee(index.row()))
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid() or not self.model.editable:
+            return
+        self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.remove_action)
+        menu.exec(self.view.viewport().mapToGlobal(position))

@@ -1,0 +1,94 @@
+"""A table model over read-model rows with an ``id``, updated in place rather than reset.
+
+Reloading after every edit must not lose the view's current cell or selection (the scribe works
+with the keyboard), so :meth:`IdRowsModel.set_rows` reports the smallest change it can see: the
+same rows (values changed), one row inserted or one removed; anything else resets the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class IdRowsModel(QAbstractTableModel):
+    """Rows are read models with an ``id``; subclasses give the columns and the data."""
+
+    COLUMNS = 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._editable = True
+
+    # --- contents -------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        new = list(rows)
+        old_ids = [row.id for row in self._rows]
+        new_ids = [row.id for row in new]
+        if old_ids == new_ids:
+            self._rows = new
+        elif len(new_ids) == len(old_ids) + 1 and (at := _single_difference(new_ids, old_ids)) >= 0:
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows = new
+            self.endInsertRows()
+        elif len(old_ids) == len(new_ids) + 1 and (at := _single_difference(old_ids, new_ids)) >= 0:
+            self.beginRemoveRows(QModelIndex(), at, at)
+            self._rows = new
+            self.endRemoveRows()
+        else:
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+            return
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1)
+            )
+
+    def row_of(self, row_id: str) -> int:
+        """The row showing ``row_id``, or -1."""
+        return next((i for i, row in enumerate(self._rows) if row.id == row_id), -1)
+
+    def set_editable(self, editable: bool) -> None:
+        """Closed minutes are read-only: no cell can be edited or checked."""
+        if editable != self._editable:
+            self._editable = editable
+            if self._rows:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1)
+                )
+
+    @property
+    def editable(self) -> bool:
+        return self._editable
+
+    # --- QAbstractItemModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+def _single_difference(longer: list[str], shorter: list[str]) -> int:
+    """The position of the one id in ``longer`` that ``shorter`` lacks, or -1."""
+    for at in range(len(longer)):
+        if longer[:at] + longer[at + 1 :] == shorter:
+            return at
+    return -1
