@@ -43,6 +43,22 @@ class Attendee:
 
 
 @dataclass(frozen=True, slots=True)
+class AttendeeCandidate:
+    """Someone who could attend: a stakeholder of the project or a member of its team."""
+
+    name: str
+    email: str = ""
+    organisation: str = ""
+    stakeholder_id: str | None = None
+    person_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        """``张伟 (客户IT部)``: the name, and the organisation when known."""
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+@dataclass(frozen=True, slots=True)
 class AgendaEntry:
     id: str
     title: str

@@ -28,6 +28,7 @@ from pm_desktop.core.meetings import (
     ActionEntry,
     AgendaEntry,
     Attendee,
+    AttendeeCandidate,
     MeetingSummary,
     MinuteNote,
     Minutes,
@@ -44,7 +45,10 @@ from pm_desktop.storage.models import (
     Meeting,
     MeetingAttendee,
     MinuteEntry,
+    Person,
     Project,
+    Stakeholder,
+    TeamAssignment,
 )
 
 #: Fields of an action item that can be edited in place.
@@ -273,6 +277,46 @@ class MeetingService:
             session.add(row)
             session.flush()
             return _attendee_of(row)
+
+    def attendee_candidates(self, meeting_id: str) -> list[AttendeeCandidate]:
+        """The project's stakeholders, then its team members (people with an assignment on
+        it), each by name, leaving out whoever already attends (by link or by name)."""
+        with self._store.read() as session:
+            meeting: Meeting = _live(session, Meeting, meeting_id)
+            attending = session.scalars(
+                select(MeetingAttendee).where(
+                    MeetingAttendee.meeting_id == meeting_id, MeetingAttendee.deleted.is_(False)
+                )
+            ).all()
+            names = {a.name.strip().casefold() for a in attending}
+            stakeholder_ids = {a.stakeholder_id for a in attending if a.stakeholder_id}
+            person_ids = {a.person_id for a in attending if a.person_id}
+            stakeholders = session.scalars(
+                select(Stakeholder)
+                .where(Stakeholder.project_id == meeting.project_id, Stakeholder.deleted.is_(False))
+                .order_by(Stakeholder.name)
+            ).all()
+            people = session.scalars(
+                select(Person)
+                .join(TeamAssignment, TeamAssignment.person_id == Person.id)
+                .where(
+                    TeamAssignment.project_id == meeting.project_id,
+                    TeamAssignment.deleted.is_(False),
+                    Person.deleted.is_(False),
+                )
+                .order_by(Person.name)
+                .distinct()
+            ).all()
+            found = [
+                AttendeeCandidate(s.name, s.email, s.organisation, stakeholder_id=s.id)
+                for s in stakeholders
+                if s.id not in stakeholder_ids
+            ] + [
+                AttendeeCandidate(p.name, p.email, p.company, person_id=p.id)
+                for p in people
+                if p.id not in person_ids
+            ]
+        return [c for c in found if c.name.strip().casefold() not in names]
 
     def set_attendance(self, attendee_id: str, attendance: Attendance) -> Attendee:
         with self._store.write() as session:

@@ -230,6 +230,10 @@
         <translation>添加参会人：输入姓名，按 Enter</translation>
     </message>
     <message>
+        <source>The project&apos;s stakeholders and team members are suggested as you type; any other name can be typed in.</source>
+        <translation>输入时会提示本项目的干系人和团队成员；也可以直接输入其他姓名。</translation>
+    </message>
+    <message>
         <source>{present} of {total} present</source>
         <translation>出席 {present}/{total}</translation>
     </message>
@@ -658,12 +662,24 @@
         <translation>待办事项（5W1H）</translation>
     </message>
     <message>
+        <source>Review of previous actions</source>
+        <translation>上次会议待办回顾</translation>
+    </message>
+    <message>
+        <source>Open actions carried from the previous meeting of the series. A status changed here is recorded with this meeting.</source>
+        <translation>同系列上次会议转入的未完成待办。在此修改的状态会记录在本次会议中。</translation>
+    </message>
+    <message>
         <source>Decisions and notes</source>
         <translation>决定与备注</translation>
     </message>
     <message>
         <source>These minutes are closed and read-only. Reopen the meeting to change them.</source>
         <translation>本纪要已结束，处于只读状态。如需修改，请重新打开会议。</translation>
+    </message>
+    <message>
+        <source>{open} of {total} still open</source>
+        <translation>{total} 项中 {open} 项未完成</translation>
     </message>
     <message>
         <source>{complete}/{total} complete</source>
@@ -1777,6 +1793,61 @@ Queued {time}; {state}</source>
     <message>
         <source>Nothing is dropped: what the line does not understand stays in What, and the hint under the line says why. An item without Who or When is marked “To be set” until you fill it in the table.</source>
         <translation>不会丢失任何内容：无法识别的部分保留在“事项”中，输入框下方的提示会说明原因。缺少负责人或完成时间的事项标为“待定”，在表格中补全即可。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <source>Number of the item in the minutes it was taken in</source>
+        <translation>该事项在原会议纪要中的序号</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>要做的事</translation>
+    </message>
+    <message>
+        <source>Who: the owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>When: the due date</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Status of the item: the change is recorded with this meeting</source>
+        <translation>事项状态：修改会记录在本次会议中</translation>
+    </message>
+    <message>
+        <source>How the status changed, oldest first</source>
+        <translation>状态变化过程，按时间先后</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ from pm_desktop.ui.meetings.editor import MeetingEditor
 from pm_desktop.ui.meetings.help import example_meaning
 from pm_desktop.ui.meetings.list_delegate import SUBTITLE_ROLE
 from pm_desktop.ui.meetings.list_model import MeetingListModel
+from pm_desktop.ui.meetings.review_model import ReviewModel
 from pm_desktop.ui.meetings.style import INCOMPLETE_BACKGROUND
 from pm_desktop.ui.meetings.workspace import MeetingsWorkspace
 from pm_desktop.ui.services_loader import ServicesLoader
@@ -807,3 +808,163 @@ def test_the_workspace_is_built_only_when_first_shown(
     window.navigation.setCurrentRow(3)
     qtbot.waitUntil(lambda: window.meetings.built)
     assert window.meetings.workspace.project_id == project_id
+
+
+def weekly_pair(services: Services, project: str) -> tuple[MeetingSummary, MeetingSummary]:
+    """Last week's weekly meeting with two open actions (one in progress) and a done one, and
+    this week's, in the same series: the open ones are carried to it for review."""
+    first = services.meetings.create(
+        project,
+        MeetingType.WEEKLY_STATUS,
+        "周例会",
+        NOW - timedelta(days=7),
+        series="周例会",
+        language="zh_CN",
+    )
+    report = services.meetings.add_action(first.id, "提交调研报告", who="张伟", due_on=TODAY)
+    services.meetings.add_action(first.id, "开通ERP只读账号", who="李红梅")
+    done = services.meetings.add_action(first.id, "确认会议室", who="王建国")
+    services.meetings.set_action_status([report.id], ActionStatus.IN_PROGRESS)
+    services.meetings.set_action_status([done.id], ActionStatus.DONE)
+    second = services.meetings.create(
+        project, MeetingType.WEEKLY_STATUS, "周例会", NOW, series="周例会", language="zh_CN"
+    )
+    return first, second
+
+
+def test_the_previous_meetings_open_actions_are_reviewed_first_with_their_history(
+    make_workspace: Callable[[str], MeetingsWorkspace], services: Services, project_id: str
+) -> None:
+    _first, second = weekly_pair(services, project_id)
+    editor = make_workspace(project_id).editor
+    assert editor.meeting is not None
+    assert editor.meeting.id == second.id
+    assert editor.review_box.isVisible()
+    model = editor.review_model
+    assert model.rowCount() == 2  # the done one is not carried
+    rows = {
+        model.index(row, ReviewModel.WHAT).data(): [
+            model.index(row, column).data() for column in range(model.columnCount())
+        ]
+        for row in range(model.rowCount())
+    }
+    report = rows["提交调研报告"]
+    assert report[ReviewModel.NUMBER] == "1"
+    assert report[ReviewModel.WHO] == "张伟"
+    assert report[ReviewModel.STATUS] == "In progress"
+    assert report[ReviewModel.HISTORY].count("→") == 1
+    assert report[ReviewModel.HISTORY].endswith("In progress")
+    assert "Open →" in report[ReviewModel.HISTORY]
+    assert rows["开通ERP只读账号"][ReviewModel.WHEN] == "—"
+    assert "2 of 2 still open" in editor.review_summary.text()
+    assert editor.review_box.geometry().top() < editor.actions_view.parentWidget().geometry().top()
+
+
+def test_a_status_changed_in_review_is_recorded_with_this_meeting_and_undoable(
+    make_workspace: Callable[[str], MeetingsWorkspace],
+    services: Services,
+    project_id: str,
+    undo_stack: QUndoStack,
+) -> None:
+    from sqlalchemy import select
+
+    from pm_desktop.storage.models import ActionStatusChange
+
+    _first, second = weekly_pair(services, project_id)
+    editor = make_workspace(project_id).editor
+    model = editor.review_model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.index(r, ReviewModel.WHAT).data() == "提交调研报告"
+    )
+    action_id = model.action(row).id
+    assert model.flags(model.index(row, ReviewModel.STATUS)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(row, ReviewModel.WHAT)) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(model.index(row, ReviewModel.STATUS), ActionStatus.DONE.value)
+
+    assert model.index(row, ReviewModel.STATUS).data() == "Done"  # still listed, now done
+    assert model.index(row, ReviewModel.HISTORY).data().endswith("Done")
+    assert "1 of 2 still open" in editor.review_summary.text()
+    with services.store.read() as session:
+        last = session.scalars(
+            select(ActionStatusChange)
+            .where(ActionStatusChange.action_id == action_id)
+            .order_by(ActionStatusChange.changed_at.desc())
+        ).first()
+        assert last is not None
+        assert (last.status, last.meeting_id) == (ActionStatus.DONE, second.id)
+
+    undo_stack.undo()
+    assert model.index(row, ReviewModel.STATUS).data() == "In progress"
+
+
+def test_the_review_is_hidden_without_carried_actions_and_read_only_when_closed(
+    make_workspace: Callable[[str], MeetingsWorkspace],
+    services: Services,
+    project_id: str,
+    request: pytest.FixtureRequest,
+) -> None:
+    first, second = weekly_pair(services, project_id)
+    workspace = make_workspace(project_id)
+    editor = workspace.editor
+    tester = ModelTester(request.config)
+    tester.check(editor.review_model, force_py=True)
+    workspace.select_meeting(first.id)  # the first of its series: nothing to review
+    assert not editor.review_box.isVisible()
+    assert editor.review_model.rowCount() == 0
+    workspace.select_meeting(second.id)
+    assert editor.review_box.isVisible()
+    services.meetings.set_status(second.id, MeetingStatus.CLOSED)
+    editor.reload()
+    model = editor.review_model
+    assert not model.flags(model.index(0, ReviewModel.STATUS)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index(0, ReviewModel.STATUS), ActionStatus.DONE.value)
+    tester._cleanup()
+
+
+def test_attendees_are_picked_from_the_stakeholders_and_team_or_typed_in(
+    make_workspace: Callable[[str], MeetingsWorkspace], services: Services, project_id: str
+) -> None:
+    from pm_desktop.storage.models import Person, Stakeholder, TeamAssignment
+
+    with services.store.write() as session:
+        boss = Stakeholder(
+            project_id=project_id, name="王建国", organisation="华东制造", email="w@c.cn"
+        )
+        consultant = Person(project_id=None, name="刘洋", company="咨询公司", email="ly@p.cn")
+        session.add_all([boss, consultant])
+        session.flush()
+        session.add(
+            TeamAssignment(
+                project_id=project_id,
+                person_id=consultant.id,
+                role_name="顾问",
+                starts_on=TODAY,
+                ends_on=TODAY + timedelta(days=30),
+            )
+        )
+        boss_id, consultant_id = boss.id, consultant.id
+    meeting = live_meeting(services, project_id, "张伟")
+    editor = make_workspace(project_id).editor
+    panel = editor.attendees
+    suggestions = panel.completer.model()
+    assert suggestions.data(suggestions.index(0, 0)) == "王建国 (华东制造)"
+    assert suggestions.rowCount() == 2
+
+    panel.name_edit.setText("华东")  # any part matches: the organisation too
+    panel.completer.setCompletionPrefix("华东")
+    assert panel.completer.completionCount() == 1
+    panel.completer.activated.emit("王建国 (华东制造)")  # chosen in the pop-up
+    panel.name_edit.setText("刘洋")  # a candidate's name, typed whole, then Enter
+    QTest.keyClick(panel.name_edit, Qt.Key.Key_Return)
+    panel.name_edit.setText("临时专家")  # anyone else is typed in as before
+    QTest.keyClick(panel.name_edit, Qt.Key.Key_Return)
+
+    attendees = {a.name: a for a in services.meetings.minutes(meeting.id).attendees}
+    assert (attendees["王建国"].stakeholder_id, attendees["王建国"].email) == (boss_id, "w@c.cn")
+    assert (attendees["刘洋"].person_id, attendees["刘洋"].email) == (consultant_id, "ly@p.cn")
+    assert attendees["临时专家"].stakeholder_id is None
+    assert attendees["临时专家"].attendance == Attendance.PRESENT
+    assert panel.name_edit.text() == ""
+    assert suggestions.rowCount() == 0  # both attend now

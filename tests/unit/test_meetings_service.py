@@ -244,3 +244,51 @@ def test_a_draft_is_kept_per_meeting_on_this_device_and_not_synced(
     assert services.meetings.load_draft(meeting.id) == ""
     services.meetings.save_draft(meeting.id, "")  # clearing twice is fine
     assert services.meetings.load_draft(meeting.id) == ""
+
+
+def test_attendee_candidates_are_the_projects_stakeholders_and_team_not_yet_attending(
+    services: Services, project_id: str
+) -> None:
+    from pm_desktop.storage.models import Person, Stakeholder, TeamAssignment
+
+    other = services.projects.create("另一个项目").id
+    with services.store.write() as session:
+        boss = Stakeholder(
+            project_id=project_id, name="王建国", organisation="华东制造", email="w@c.cn"
+        )
+        cio = Stakeholder(project_id=project_id, name="赵敏", organisation="信息中心")
+        elsewhere = Stakeholder(project_id=other, name="钱多多")
+        consultant = Person(project_id=None, name="刘洋", company="咨询公司", email="ly@p.cn")
+        benched = Person(project_id=None, name="孙磊")
+        session.add_all([boss, cio, elsewhere, consultant, benched])
+        session.flush()
+        for starts in (date(2026, 11, 1), date(2026, 12, 1)):  # twice on the team: listed once
+            session.add(
+                TeamAssignment(
+                    project_id=project_id,
+                    person_id=consultant.id,
+                    role_name="顾问",
+                    starts_on=starts,
+                    ends_on=starts + timedelta(days=20),
+                )
+            )
+        ids = {"boss": boss.id, "cio": cio.id, "consultant": consultant.id}
+    meeting = services.meetings.create(project_id, MeetingType.WORKSHOP, "研讨会", MONDAY)
+
+    candidates = services.meetings.attendee_candidates(meeting.id)
+    assert [(c.name, c.organisation, c.email) for c in candidates] == [
+        ("王建国", "华东制造", "w@c.cn"),
+        ("赵敏", "信息中心", ""),
+        ("刘洋", "咨询公司", "ly@p.cn"),
+    ]
+    assert (candidates[0].stakeholder_id, candidates[0].person_id) == (ids["boss"], None)
+    assert (candidates[2].stakeholder_id, candidates[2].person_id) == (None, ids["consultant"])
+    assert candidates[0].label == "王建国 (华东制造)"
+
+    chosen = candidates[0]
+    attendee = services.meetings.add_attendee(
+        meeting.id, chosen.name, email=chosen.email, stakeholder_id=chosen.stakeholder_id
+    )
+    assert (attendee.stakeholder_id, attendee.email) == (ids["boss"], "w@c.cn")
+    services.meetings.add_attendee(meeting.id, "刘洋")  # typed by name: not offered again either
+    assert [c.name for c in services.meetings.attendee_candidates(meeting.id)] == ["赵敏"]

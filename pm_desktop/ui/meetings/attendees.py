@@ -1,14 +1,24 @@
-"""Who attends: names typed in, each marked present, absent or excused in place."""
+"""Who attends: picked from the project's stakeholders and team, or typed in; each marked present,
+absent or excused in place."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QStringListModel,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pm_desktop.core.enums import Attendance
-from pm_desktop.core.meetings import Attendee
+from pm_desktop.core.meetings import Attendee, AttendeeCandidate
 from pm_desktop.ui.meetings.delegates import ChoiceDelegate
 from pm_desktop.ui.meetings.labels import attendance_label
 from pm_desktop.ui.meetings.rows_model import IdRowsModel
@@ -111,7 +121,8 @@ class AttendeesModel(IdRowsModel):
 class AttendeesPanel(QWidget):
     """The attendee table with a line to add a name; removing is in the context menu."""
 
-    addRequested = Signal(str)
+    addRequested = Signal(str)  # a name typed in
+    candidateRequested = Signal(object)  # an AttendeeCandidate picked from the suggestions
     removeRequested = Signal(object)  # the Attendee
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -165,7 +176,15 @@ class AttendeesPanel(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("attendeeName")
         self.name_edit.setPlaceholderText(self.tr("Add an attendee: type a name, Enter"))
+        self.name_edit.setToolTip(
+            self.tr(
+                "The project's stakeholders and team members are suggested as you type;"
+                " any other name can be typed in."
+            )
+        )
         self.name_edit.setClearButtonEnabled(True)
+        self._candidates: dict[str, AttendeeCandidate] = {}  # by label
+        self.completer = self._build_completer()
         self.name_edit.returnPressed.connect(self._add)
 
         layout = QVBoxLayout(self)
@@ -178,6 +197,32 @@ class AttendeesPanel(QWidget):
 
     def set_attendees(self, attendees: tuple[Attendee, ...] | list[Attendee]) -> None:
         self.model.set_rows(attendees)
+
+    def _build_completer(self) -> QCompleter:
+        """Suggestions of the add line: any part of a name or an organisation matches."""
+        completer = QCompleter(QStringListModel(self), self.name_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.name_edit.setCompleter(completer)
+        # The line takes the chosen label first (it connected first), then it is added.
+        completer.activated.connect(self._picked)  # the str overload: see the slot
+        return completer
+
+    def set_candidates(self, candidates: list[AttendeeCandidate]) -> None:
+        """Who the add line suggests (stakeholders and team members not attending yet)."""
+        self._candidates = {c.label: c for c in candidates}
+        model = self.completer.model()
+        assert isinstance(model, QStringListModel)
+        model.setStringList(list(self._candidates))
+
+    def candidate_for(self, text: str) -> AttendeeCandidate | None:
+        """The candidate ``text`` names: its label, or a name only one candidate has."""
+        text = " ".join(text.split())
+        if text in self._candidates:
+            return self._candidates[text]
+        named = [c for c in self._candidates.values() if c.name.casefold() == text.casefold()]
+        return named[0] if len(named) == 1 else None
 
     def set_editable(self, editable: bool) -> None:
         self.model.set_editable(editable)
@@ -195,9 +240,20 @@ class AttendeesPanel(QWidget):
             else ""
         )
 
+    @Slot(str)
+    def _picked(self, label: str) -> None:
+        candidate = self._candidates.get(label)
+        if candidate is not None and self.name_edit.isEnabled():
+            self.candidateRequested.emit(candidate)
+
     def _add(self) -> None:
         name = " ".join(self.name_edit.text().split())
-        if name:
+        if not name:
+            return
+        candidate = self.candidate_for(name)
+        if candidate is not None:
+            self.candidateRequested.emit(candidate)
+        else:
             self.addRequested.emit(name)
 
     def _remove_current(self) -> None:

@@ -28,6 +28,7 @@ from pm_desktop.core.meetings import (
     ActionEntry,
     AgendaEntry,
     Attendee,
+    AttendeeCandidate,
     MeetingSummary,
     MinuteNote,
     Minutes,
@@ -49,14 +50,16 @@ from pm_desktop.ui.meetings.drafts import DraftSaver
 from pm_desktop.ui.meetings.header import MeetingHeader
 from pm_desktop.ui.meetings.help import QuickEntryHelp
 from pm_desktop.ui.meetings.notes_model import NotesModel
+from pm_desktop.ui.meetings.review_model import ReviewModel
 from pm_desktop.ui.meetings.style import SUCCESS, WARNING, section_title
-from pm_desktop.ui.meetings.tables import actions_view, notes_view
+from pm_desktop.ui.meetings.tables import actions_view, notes_view, review_view
 
 if TYPE_CHECKING:
     from pm_desktop.core.quick_entry import ParsedEntry
     from pm_desktop.services.meetings import MeetingService
 
 ACTION, NOTE = "action", "note"  # which table the item added last is in
+REVIEW_ROWS = 5  # rows of previous actions shown before the review scrolls
 
 
 class MeetingEditor(QWidget):
@@ -96,6 +99,10 @@ class MeetingEditor(QWidget):
         self.help = QuickEntryHelp()
         self.help.hide()
 
+        self.review_model = ReviewModel(self._today, self)
+        self.review_view = review_view(self.review_model)
+        self.review_summary = QLabel()
+        self.review_summary.setObjectName("reviewSummary")
         self.actions_model = ActionsModel(self._today, self)
         self.actions_view = actions_view(self.actions_model, self._today)
         self.completeness = QLabel()
@@ -108,11 +115,31 @@ class MeetingEditor(QWidget):
         actions_box = _section(
             section_title(self.tr("Action items (5W1H)")), self.completeness, self.actions_view
         )
+        self.review_box = _section(
+            section_title(self.tr("Review of previous actions")),
+            self.review_summary,
+            self.review_view,
+        )
+        self.review_box.setObjectName("reviewBox")
+        self.review_box.setToolTip(
+            self.tr(
+                "Open actions carried from the previous meeting of the series. A status changed"
+                " here is recorded with this meeting."
+            )
+        )
+        self.review_box.hide()
         notes_box = _section(section_title(self.tr("Decisions and notes")), None, self.notes_view)
         self.content_split = QSplitter(Qt.Orientation.Vertical)
         self.content_split.setObjectName("meetingContent")
         self.content_split.setChildrenCollapsible(False)
-        self.content_split.addWidget(actions_box)
+        # The review (hidden when there is nothing to review) sits right above the actions.
+        actions_pane = QWidget()
+        pane = QVBoxLayout(actions_pane)
+        pane.setContentsMargins(0, 0, 0, 0)
+        pane.setSpacing(10)
+        pane.addWidget(self.review_box)
+        pane.addWidget(actions_box, 1)
+        self.content_split.addWidget(actions_pane)
         self.content_split.addWidget(notes_box)
         self.content_split.setStretchFactor(0, 3)
         self.content_split.setStretchFactor(1, 2)
@@ -138,6 +165,7 @@ class MeetingEditor(QWidget):
         (call once :attr:`side` is in the same window)."""
         chain: list[QWidget] = [
             self.capture.line,
+            self.review_view,
             self.actions_view,
             self.notes_view,
             self.agenda.view,
@@ -176,9 +204,11 @@ class MeetingEditor(QWidget):
         self.capture.helpToggled.connect(self.help.setVisible)
         self.actions_model.editRequested.connect(self._edit_action)
         self.notes_model.editRequested.connect(self._edit_note)
+        self.review_model.statusRequested.connect(self._review_status)
         self.agenda.model.doneRequested.connect(self._set_agenda_done)
         self.agenda.addRequested.connect(self._add_agenda_item)
         self.attendees.addRequested.connect(self._add_attendee)
+        self.attendees.candidateRequested.connect(self._add_candidate)
         self.attendees.removeRequested.connect(self._remove_attendee)
         self.attendees.model.attendanceRequested.connect(self._set_attendance)
         for view in (self.actions_view, self.notes_view):
@@ -249,12 +279,14 @@ class MeetingEditor(QWidget):
         self._minutes = minutes
         self.header.set_meeting(minutes.meeting)
         self.actions_model.set_rows(minutes.actions)
+        self._show_review(minutes.previous_actions)
         self.notes_model.set_rows(_in_order(minutes))
         self.agenda.set_agenda(minutes.agenda)
         self.attendees.set_attendees(minutes.attendees)
+        self.attendees.set_candidates(self._candidates(meeting_id))
         self.capture.set_names([a.name for a in minutes.attendees])
         editable = self.editable
-        for model in (self.actions_model, self.notes_model):
+        for model in (self.actions_model, self.notes_model, self.review_model):
             model.set_editable(editable)
         self.agenda.set_editable(editable)
         self.attendees.set_editable(editable)
@@ -272,8 +304,29 @@ class MeetingEditor(QWidget):
             self._loading = False
         for model in (self.actions_model, self.notes_model):
             model.set_rows([])
+        self._show_review(())
         self.agenda.set_agenda([])
         self.attendees.set_attendees([])
+        self.attendees.set_candidates([])
+
+    def _show_review(self, previous: tuple[ActionEntry, ...]) -> None:
+        """The carried actions above this meeting's own; hidden when there are none."""
+        self.review_model.set_rows(previous)
+        still_open = sum(a.is_open for a in previous)
+        self.review_summary.setText(
+            self.tr("{open} of {total} still open").format(open=still_open, total=len(previous))
+            if previous
+            else ""
+        )
+        color = WARNING if still_open else SUCCESS
+        self.review_summary.setStyleSheet(f"color: {color.name()}; font-weight: 600;")
+        self.review_box.setVisible(bool(previous))
+        # Compact: as high as its rows, up to REVIEW_ROWS of them (then it scrolls).
+        view = self.review_view
+        rows = min(len(previous), REVIEW_ROWS)
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += rows * view.verticalHeader().defaultSectionSize()
+        view.setFixedHeight(height + 2)
 
     def _show_completeness(self, actions: tuple[ActionEntry, ...]) -> None:
         complete = sum(a.is_complete for a in actions)
@@ -468,6 +521,17 @@ class MeetingEditor(QWidget):
         else:
             self._undo.push(EditActionCommand(meetings, action, field, value, self._after_command))
 
+    def _review_status(self, action: ActionEntry, status: ActionStatus) -> None:
+        """A carried action's status, changed in review: recorded with this meeting."""
+        meeting = self.meeting
+        if meeting is None or not self.editable:
+            return
+        self._undo.push(
+            SetActionStatusCommand(
+                self._meetings_or_fail(), action, status, meeting.id, self._after_command
+            )
+        )
+
     def _edit_note(self, note: MinuteNote, text: str) -> None:
         self._undo.push(EditNoteCommand(self._meetings_or_fail(), note, text, self._after_command))
 
@@ -493,7 +557,21 @@ class MeetingEditor(QWidget):
         ):
             self.agenda.title_edit.clear()
 
+    def _candidates(self, meeting_id: str) -> list[AttendeeCandidate]:
+        try:
+            return self._meetings_or_fail().attendee_candidates(meeting_id)
+        except PmError:  # no suggestions; names can still be typed in
+            return []
+
     def _add_attendee(self, name: str) -> None:
+        self._add_attendee_as(AttendeeCandidate(name))
+
+    def _add_candidate(self, candidate: AttendeeCandidate) -> None:
+        self._add_attendee_as(candidate)
+
+    def _add_attendee_as(self, who: AttendeeCandidate) -> None:
+        """Add ``who`` (typed in, or a stakeholder or team member with their links and email):
+        present if the meeting is under way, invited before."""
         meeting = self.meeting
         if meeting is None:
             return
@@ -503,7 +581,14 @@ class MeetingEditor(QWidget):
             else Attendance.INVITED
         )
         if self._direct(
-            lambda: self._meetings_or_fail().add_attendee(meeting.id, name, attendance=attendance)
+            lambda: self._meetings_or_fail().add_attendee(
+                meeting.id,
+                who.name,
+                email=who.email,
+                stakeholder_id=who.stakeholder_id,
+                person_id=who.person_id,
+                attendance=attendance,
+            )
         ):
             self.attendees.name_edit.clear()
 

@@ -13,6 +13,7 @@ from pm_desktop.ui.meetings.actions_model import ActionsModel
 from pm_desktop.ui.meetings.delegates import ChoiceDelegate, DateDelegate
 from pm_desktop.ui.meetings.labels import action_status_label
 from pm_desktop.ui.meetings.notes_model import NotesModel
+from pm_desktop.ui.meetings.review_model import ReviewModel
 
 EDIT_TRIGGERS = (
     QAbstractItemView.EditTrigger.DoubleClicked
@@ -100,6 +101,32 @@ def actions_view(
         ActionsModel.HOW: (3, 4 * em),
     }
     ColumnShares(view, fixed, weights)  # kept alive by its parent, the view
+    return view
+
+
+def review_view(model: ReviewModel, parent: QWidget | None = None) -> QTableView:
+    """The previous actions under review: No., Who, When and Status as in the 5W1H table; What
+    and the status history share the rest. Only Status is edited (a drop-down)."""
+    view = _table(model, "reviewView", parent)
+    view.setItemDelegateForColumn(
+        ReviewModel.STATUS,
+        ChoiceDelegate([(s.value, action_status_label(s)) for s in ActionStatus], view),
+    )
+    metrics = view.fontMetrics()
+    pad = 18
+
+    def fit(*texts: str) -> int:
+        return max(metrics.horizontalAdvance(text) for text in texts) + pad
+
+    em = metrics.horizontalAdvance("M")
+    fixed = {
+        ReviewModel.NUMBER: fit("No.", "99"),
+        ReviewModel.WHO: 5 * em + pad,
+        ReviewModel.WHEN: fit("12-30 Wed", "12-30 周三"),
+        ReviewModel.STATUS: fit(*(action_status_label(s) for s in ActionStatus)) + pad,
+    }
+    weights = {ReviewModel.WHAT: (3, 10 * em), ReviewModel.HISTORY: (2, 8 * em)}
+    ColumnShares(view, fixed, weights)
     return view
 
 
