@@ -1048,6 +1048,10 @@
         <translation>导出日历邀请(&amp;I)…</translation>
     </message>
     <message>
+        <source>Logo for PDF Minutes…</source>
+        <translation>PDF 纪要徽标…</translation>
+    </message>
+    <message>
         <source>&amp;Delete Meeting…</source>
         <translation>删除会议(&amp;D)…</translation>
     </message>
@@ -1078,6 +1082,14 @@
     <message>
         <source>PM Desktop</source>
         <translation>PM Desktop</translation>
+    </message>
+    <message>
+        <source>Logo for PDF minutes (cancel for no logo)</source>
+        <translation>PDF 纪要徽标（取消则不使用徽标）</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Send minutes</source>

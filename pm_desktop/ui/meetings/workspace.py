@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 LAST_MEETING_KEY = "meetings/last_meeting"
 LAST_SCRIBE_KEY = "meetings/last_scribe"
 SPLITTER_KEY = "meetings/splitter"
+LOGO_KEY = "minutes/logo"
 LIST_WIDTH = 340
 
 
@@ -107,6 +109,10 @@ class MeetingsWorkspace(QWidget):
         for action in (self.pdf_action, self.send_action, self.ics_action):
             action.setEnabled(False)
         self.exporter = MinutesExporter(self._loader.get, self)
+        logo = str(self._settings.value(LOGO_KEY, "", str))
+        self.exporter.logo = Path(logo) if logo and Path(logo).is_file() else None
+        self.logo_action = QAction(self.tr("Logo for PDF Minutes…"), self)
+        self.logo_action.triggered.connect(self.choose_logo)
         self.exporter.exported.connect(self._exported)
         self._send_after_export = False
         self.delete_action = QAction(self.tr("&Delete Meeting…"), self)
@@ -138,6 +144,18 @@ class MeetingsWorkspace(QWidget):
         layout.addWidget(self.splitter)
         QWidget.setTabOrder(self.view, self.editor.capture.line)
         self.editor.set_tab_order()
+
+    def _build_export_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName("exportMinutes")
+        button.setText(self.tr("Export"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(button)
+        export_menu.addActions([self.pdf_action, self.send_action, self.ics_action])
+        export_menu.addSeparator()
+        export_menu.addAction(self.logo_action)
+        button.setMenu(export_menu)
+        return button
 
     def _build_list_pane(self) -> QWidget:
         self.view = QTableView()
@@ -178,13 +196,7 @@ class MeetingsWorkspace(QWidget):
         heading.addWidget(section_title(self.tr("Meetings")))
         heading.addWidget(self.count_label)
         heading.addStretch(1)
-        export_button = QToolButton()
-        export_button.setObjectName("exportMinutes")
-        export_button.setText(self.tr("Export"))
-        export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu(export_button)
-        export_menu.addActions([self.pdf_action, self.send_action, self.ics_action])
-        export_button.setMenu(export_menu)
+        export_button = self._build_export_button()
         heading.addWidget(export_button)
         heading.addWidget(new_button)
         pane = QWidget()
@@ -298,6 +310,21 @@ class MeetingsWorkspace(QWidget):
     def _enable_exports(self, enabled: bool) -> None:
         for action in (self.pdf_action, self.send_action, self.ics_action):
             action.setEnabled(enabled)
+
+    @Slot()
+    def choose_logo(self) -> None:
+        """Pick the image printed at the top of the PDF minutes (or none); remembered."""
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Logo for PDF minutes (cancel for no logo)"),
+            str(self.exporter.logo or ""),
+            self.tr("Images (*.png *.jpg *.jpeg)"),
+        )
+        self.set_logo(Path(name) if name else None)
+
+    def set_logo(self, logo: Path | None) -> None:
+        self.exporter.logo = logo
+        self._settings.setValue(LOGO_KEY, str(logo) if logo else "")
 
     @Slot()
     def export_pdf(self) -> None:
