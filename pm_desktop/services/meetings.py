@@ -201,6 +201,33 @@ class MeetingService:
             self._carry_open_actions(session, meeting)
             return summary_of(meeting)
 
+    def update_details(
+        self,
+        meeting_id: str,
+        *,
+        meeting_type: MeetingType,
+        title: str,
+        starts_at: datetime,
+        location: str = "",
+        series: str = "",
+        scribe: str = "",
+    ) -> MeetingSummary:
+        """Correct a meeting's type, title, start, place, series or scribe (not when closed)."""
+        title = " ".join(title.split())
+        if not title:
+            raise ValidationError("A meeting needs a title.", field="title")
+        with self._store.write() as session:
+            meeting = _editable_meeting(session, meeting_id)
+            if meeting.ends_at is not None and meeting.ends_at < starts_at:
+                raise ValidationError("A meeting cannot end before it starts.", field="starts_at")
+            meeting.meeting_type = meeting_type
+            meeting.title = title
+            meeting.starts_at = starts_at
+            meeting.location = location.strip()
+            meeting.series = series.strip()
+            meeting.scribe = scribe.strip()
+            return summary_of(meeting)
+
     def set_status(self, meeting_id: str, status: MeetingStatus) -> MeetingSummary:
         with self._store.write() as session:
             meeting: Meeting = _live(session, Meeting, meeting_id)

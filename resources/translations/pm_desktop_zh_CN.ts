@@ -1052,6 +1052,10 @@
         <translation>PDF 纪要徽标…</translation>
     </message>
     <message>
+        <source>Meeting &amp;Details…</source>
+        <translation>会议信息(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Delete Meeting…</source>
         <translation>删除会议(&amp;D)…</translation>
     </message>
@@ -1438,6 +1442,14 @@
     <message>
         <source>Create</source>
         <translation>创建</translation>
+    </message>
+    <message>
+        <source>Meeting details</source>
+        <translation>会议信息</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>A meeting needs a title.</source>

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QImage, QUndoStack
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from pm_desktop.core.enums import Attendance, MailState, MeetingType
@@ -109,3 +109,22 @@ def test_a_tracker_row_opens_its_meeting(page: MeetingsPage, qtbot: QtBot) -> No
     assert page.tabs.currentWidget() is page.workspace
     assert page.workspace.editor.meeting is not None
     assert page.workspace.editor.meeting.id == meeting_id
+
+
+def test_meeting_details_are_corrected_through_the_dialog(
+    page: MeetingsPage, services: Services
+) -> None:
+    def rename(dialog: QDialog) -> None:
+        title = dialog.findChild(QLineEdit, "meetingTitle")
+        place = dialog.findChild(QLineEdit, "meetingPlace")
+        assert title.text() == "项目启动会"
+        title.setText("项目启动会（更正）")
+        place.setText("客户总部5楼")
+        dialog.accept()
+
+    answer_next_dialog(rename)
+    page.workspace.details_action.trigger()
+    meeting = page.workspace.editor.meeting
+    assert meeting is not None
+    assert (meeting.title, meeting.location) == ("项目启动会（更正）", "客户总部5楼")
+    assert services.meetings.get(meeting.id).title == "项目启动会（更正）"

@@ -292,3 +292,36 @@ def test_attendee_candidates_are_the_projects_stakeholders_and_team_not_yet_atte
     assert (attendee.stakeholder_id, attendee.email) == (ids["boss"], "w@c.cn")
     services.meetings.add_attendee(meeting.id, "刘洋")  # typed by name: not offered again either
     assert [c.name for c in services.meetings.attendee_candidates(meeting.id)] == ["赵敏"]
+
+
+def test_meeting_details_can_be_corrected_until_the_minutes_close(
+    services: Services, project_id: str
+) -> None:
+    meeting = services.meetings.create(project_id, MeetingType.OTHER, "会", MONDAY)
+    later = MONDAY + timedelta(days=1, hours=2)
+    updated = services.meetings.update_details(
+        meeting.id,
+        meeting_type=MeetingType.SOLUTION_REPORT,
+        title=" 方案汇报 ",
+        starts_at=later,
+        location="客户总部",
+        series="",
+        scribe="黄磊",
+    )
+    assert (updated.meeting_type, updated.title, updated.starts_at, updated.location) == (
+        MeetingType.SOLUTION_REPORT,
+        "方案汇报",
+        later,
+        "客户总部",
+    )
+    with pytest.raises(ValidationError) as empty:
+        services.meetings.update_details(
+            meeting.id, meeting_type=MeetingType.OTHER, title=" ", starts_at=later
+        )
+    assert empty.value.field == "title"
+    services.meetings.set_status(meeting.id, MeetingStatus.CLOSED)
+    with pytest.raises(ValidationError, match="closed"):
+        services.meetings.update_details(
+            meeting.id, meeting_type=MeetingType.OTHER, title="改不了", starts_at=later
+        )
+    assert services.meetings.get(meeting.id).title == "方案汇报"

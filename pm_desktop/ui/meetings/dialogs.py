@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pm_desktop.core.enums import MeetingType
+from pm_desktop.core.meetings import MeetingSummary
 from pm_desktop.ui.meetings.labels import default_series, default_title, meeting_type_label
 from pm_desktop.ui.meetings.style import ERROR
 
@@ -102,6 +103,25 @@ class NewMeetingDialog(QDialog):
         self._type.setCurrentIndex(self._type.findData(MeetingType.WEEKLY_STATUS.value))
         self._follow_type()
         self.setMinimumWidth(480)
+
+    @classmethod
+    def for_meeting(
+        cls, meeting: MeetingSummary, parent: QWidget | None = None
+    ) -> NewMeetingDialog:
+        """The same form, filled with ``meeting``'s details, to correct them."""
+        dialog = cls(parent, scribe=meeting.scribe)
+        dialog.setWindowTitle(QCoreApplication.translate("NewMeetingDialog", "Meeting details"))
+        dialog._type.setCurrentIndex(dialog._type.findData(meeting.meeting_type.value))
+        dialog._title.setText(meeting.title)
+        dialog._series.setText(meeting.series)
+        dialog._location.setText(meeting.location)
+        local = meeting.starts_at.astimezone()
+        dialog._starts.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        )
+        ok = dialog._buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(QCoreApplication.translate("NewMeetingDialog", "Save"))
+        return dialog
 
     def _follow_type(self) -> None:
         kind = MeetingType(self._type.currentData())

@@ -115,6 +115,9 @@ class MeetingsWorkspace(QWidget):
         self.logo_action.triggered.connect(self.choose_logo)
         self.exporter.exported.connect(self._exported)
         self._send_after_export = False
+        self.details_action = QAction(self.tr("Meeting &Details…"), self)
+        self.details_action.triggered.connect(self.edit_details)
+        self.details_action.setEnabled(False)
         self.delete_action = QAction(self.tr("&Delete Meeting…"), self)
         self.delete_action.triggered.connect(self.delete_meeting)
         self.delete_action.setEnabled(False)
@@ -181,6 +184,7 @@ class MeetingsWorkspace(QWidget):
         self.view.setColumnHidden(MeetingListModel.TYPE, True)  # shown under the title
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(lambda _index: self.editor.focus_capture())
+        self.view.addAction(self.details_action)
         self.view.addAction(self.delete_action)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -308,6 +312,7 @@ class MeetingsWorkspace(QWidget):
     # --- exports ----------------------------------------------------------------------------------
 
     def _enable_exports(self, enabled: bool) -> None:
+        self.details_action.setEnabled(enabled)
         for action in (self.pdf_action, self.send_action, self.ics_action):
             action.setEnabled(enabled)
 
@@ -441,6 +446,32 @@ class MeetingsWorkspace(QWidget):
         if fields.scribe:
             self._settings.setValue(LAST_SCRIBE_KEY, fields.scribe)
         self.refresh(select=created.id)
+
+    @Slot()
+    def edit_details(self) -> None:
+        """Correct the selected meeting's type, title, start, place, series or scribe."""
+        meetings = self._service()
+        meeting = self.editor.meeting
+        if meetings is None or meeting is None:
+            return
+        dialog = NewMeetingDialog.for_meeting(meeting, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        fields = dialog.fields()
+        try:
+            meetings.update_details(
+                meeting.id,
+                meeting_type=fields.meeting_type,
+                title=fields.title,
+                starts_at=fields.starts_at,
+                location=fields.location,
+                series=fields.series,
+                scribe=fields.scribe,
+            )
+        except PmError as error:
+            QMessageBox.warning(self, self.tr("PM Desktop"), describe_error(error))
+            return
+        self.refresh(select=meeting.id)
 
     @Slot()
     def delete_meeting(self) -> None:
