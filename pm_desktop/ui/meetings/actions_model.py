@@ -94,14 +94,8 @@ class ActionsModel(IdRowsModel):
 
     # --- data ---------------------------------------------------------------------------------
 
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        handlers: dict[int, Callable[[ActionEntry, int], Any]] = {
+    def role_handlers(self) -> dict[int, Callable[[ActionEntry, int], Any]]:
+        return {
             Qt.ItemDataRole.DisplayRole: self._display,
             Qt.ItemDataRole.EditRole: self._edit_value,
             VALUE_ROLE: self._value,
@@ -111,8 +105,6 @@ class ActionsModel(IdRowsModel):
             Qt.ItemDataRole.FontRole: self._font,
             Qt.ItemDataRole.TextAlignmentRole: self._alignment,
         }
-        handler = handlers.get(role)
-        return None if handler is None else handler(self.action(index.row()), index.column())
 
     def _missing(self, action: ActionEntry, column: int) -> bool:
         """Whether this cell is the missing Who or When of an incomplete item."""

@@ -38,16 +38,8 @@ class AgendaModel(IdRowsModel):
         """(items done, items)."""
         return sum(row.done for row in self._rows), len(self._rows)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation != Qt.Orientation.Horizontal
-            or role != Qt.ItemDataRole.DisplayRole
-            or not 0 <= section < self.COLUMNS
-        ):
-            return None
-        return (self.tr("Item"), self.tr("Time"))[section]
+    def header_titles(self) -> tuple[str, ...]:
+        return (self.tr("Item"), self.tr("Time"))
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -55,22 +47,14 @@ class AgendaModel(IdRowsModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        handlers: dict[int, Callable[[AgendaEntry, int], Any]] = {
+    def role_handlers(self) -> dict[int, Callable[[AgendaEntry, int], Any]]:
+        return {
             Qt.ItemDataRole.DisplayRole: self._display,
             Qt.ItemDataRole.CheckStateRole: self._check_state,
             Qt.ItemDataRole.ForegroundRole: self._foreground,
             Qt.ItemDataRole.ToolTipRole: self._tooltip,
             Qt.ItemDataRole.TextAlignmentRole: self._alignment,
         }
-        handler = handlers.get(role)
-        return None if handler is None else handler(self.item(index.row()), index.column())
 
     def _display(self, item: AgendaEntry, column: int) -> str:
         if column == self.TITLE:

@@ -57,16 +57,8 @@ class AttendeesModel(IdRowsModel):
     def names(self) -> list[str]:
         return [row.name for row in self._rows]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation != Qt.Orientation.Horizontal
-            or role != Qt.ItemDataRole.DisplayRole
-            or not 0 <= section < self.COLUMNS
-        ):
-            return None
-        return (self.tr("Name"), self.tr("Attendance"))[section]
+    def header_titles(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Attendance"))
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -74,21 +66,13 @@ class AttendeesModel(IdRowsModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        handlers: dict[int, Callable[[Attendee, int], Any]] = {
+    def role_handlers(self) -> dict[int, Callable[[Attendee, int], Any]]:
+        return {
             Qt.ItemDataRole.DisplayRole: self._display,
             Qt.ItemDataRole.EditRole: self._edit_value,
             Qt.ItemDataRole.ForegroundRole: self._foreground,
             Qt.ItemDataRole.ToolTipRole: self._tooltip,
         }
-        handler = handlers.get(role)
-        return None if handler is None else handler(self.attendee(index.row()), index.column())
 
     def _display(self, attendee: Attendee, column: int) -> str:
         return attendee.name if column == self.NAME else attendance_label(attendee.attendance)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from pm_desktop.core.meetings import MeetingSummary
@@ -49,14 +49,8 @@ class MeetingListModel(IdRowsModel):
             return self.tr("Action items of the meeting that are still open")
         return None
 
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        handlers: dict[int, Callable[[MeetingSummary, int], Any]] = {
+    def role_handlers(self) -> dict[int, Callable[[MeetingSummary, int], Any]]:
+        return {
             Qt.ItemDataRole.DisplayRole: self._display,
             Qt.ItemDataRole.ToolTipRole: self._tooltip,
             Qt.ItemDataRole.ForegroundRole: self._foreground,
@@ -64,8 +58,6 @@ class MeetingListModel(IdRowsModel):
             Qt.ItemDataRole.TextAlignmentRole: self._alignment,
             SUBTITLE_ROLE: self._subtitle,
         }
-        handler = handlers.get(role)
-        return None if handler is None else handler(self.meeting(index.row()), index.column())
 
     def _display(self, meeting: MeetingSummary, column: int) -> str:
         if column == self.WHEN:

@@ -25,16 +25,8 @@ class NotesModel(IdRowsModel):
         entry: MinuteNote = self._rows[row]
         return entry
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation != Qt.Orientation.Horizontal
-            or role != Qt.ItemDataRole.DisplayRole
-            or not 0 <= section < self.COLUMNS
-        ):
-            return None
-        return (self.tr("Kind"), self.tr("Decision or note"))[section]
+    def header_titles(self) -> tuple[str, ...]:
+        return (self.tr("Kind"), self.tr("Decision or note"))
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -42,22 +34,14 @@ class NotesModel(IdRowsModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        handlers: dict[int, Callable[[MinuteNote, int], Any]] = {
+    def role_handlers(self) -> dict[int, Callable[[MinuteNote, int], Any]]:
+        return {
             Qt.ItemDataRole.DisplayRole: self._display,
             Qt.ItemDataRole.EditRole: self._display,
             Qt.ItemDataRole.ToolTipRole: self._tooltip,
             Qt.ItemDataRole.ForegroundRole: self._foreground,
             Qt.ItemDataRole.FontRole: self._font,
         }
-        handler = handlers.get(role)
-        return None if handler is None else handler(self.note(index.row()), index.column())
 
     def _display(self, note: MinuteNote, column: int) -> str:
         return minute_kind_label(note.kind) if column == self.KIND else note.text

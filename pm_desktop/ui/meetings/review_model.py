@@ -78,14 +78,8 @@ class ReviewModel(IdRowsModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        handlers: dict[int, Callable[[ActionEntry, int], Any]] = {
+    def role_handlers(self) -> dict[int, Callable[[ActionEntry, int], Any]]:
+        return {
             Qt.ItemDataRole.DisplayRole: self._display,
             Qt.ItemDataRole.EditRole: self._edit_value,
             Qt.ItemDataRole.ToolTipRole: self._tooltip,
@@ -93,8 +87,6 @@ class ReviewModel(IdRowsModel):
             Qt.ItemDataRole.FontRole: self._font,
             Qt.ItemDataRole.TextAlignmentRole: self._alignment,
         }
-        handler = handlers.get(role)
-        return None if handler is None else handler(self.action(index.row()), index.column())
 
     def _edit_value(self, action: ActionEntry, column: int) -> str | None:
         return str(action.status.value) if column == self.STATUS else None

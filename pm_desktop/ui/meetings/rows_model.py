@@ -7,7 +7,7 @@ same rows (values changed), one row inserted or one removed; anything else reset
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -50,6 +50,31 @@ class IdRowsModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1)
             )
+
+    def header_titles(self) -> tuple[str, ...]:
+        """The column titles (translated)."""
+        return ()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation != Qt.Orientation.Horizontal
+            or role != Qt.ItemDataRole.DisplayRole
+            or not 0 <= section < len(self.header_titles())
+        ):
+            return None
+        return self.header_titles()[section]
+
+    def role_handlers(self) -> dict[int, Callable[[Any, int], Any]]:
+        """What :meth:`data` answers: for each role, a function of (row, column)."""
+        return {}
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        handler = self.role_handlers().get(role)
+        return None if handler is None else handler(self._rows[index.row()], index.column())
 
     def row_of(self, row_id: str) -> int:
         """The row showing ``row_id``, or -1."""
