@@ -115,6 +115,15 @@ def _live(session: Session, model: Any, row_id: str) -> Any:
     return row
 
 
+def _of_meeting(session: Session, model: Any, meeting_id: str, *order_by: Any) -> Sequence[Any]:
+    """The live (not tombstoned) rows of ``model`` that belong to a meeting, in order."""
+    return session.scalars(
+        select(model)
+        .where(model.meeting_id == meeting_id, model.deleted.is_(False))
+        .order_by(*order_by)
+    ).all()
+
+
 def _editable_meeting(session: Session, meeting_id: str) -> Meeting:
     meeting: Meeting = _live(session, Meeting, meeting_id)
     if meeting.status == MeetingStatus.CLOSED:
@@ -257,11 +266,7 @@ class MeetingService:
             meeting: Meeting = _live(session, Meeting, meeting_id)
             tombstone(meeting)
             if not keep_actions:
-                for item in session.scalars(
-                    select(ActionItem).where(
-                        ActionItem.meeting_id == meeting_id, ActionItem.deleted.is_(False)
-                    )
-                ):
+                for item in _of_meeting(session, ActionItem, meeting_id):
                     tombstone(item)
 
     def action_count(self, meeting_id: str) -> int:
@@ -310,11 +315,7 @@ class MeetingService:
         it), each by name, leaving out whoever already attends (by link or by name)."""
         with self._store.read() as session:
             meeting: Meeting = _live(session, Meeting, meeting_id)
-            attending = session.scalars(
-                select(MeetingAttendee).where(
-                    MeetingAttendee.meeting_id == meeting_id, MeetingAttendee.deleted.is_(False)
-                )
-            ).all()
+            attending = _of_meeting(session, MeetingAttendee, meeting_id)
             names = {a.name.strip().casefold() for a in attending}
             stakeholder_ids = {a.stakeholder_id for a in attending if a.stakeholder_id}
             person_ids = {a.person_id for a in attending if a.person_id}
@@ -542,26 +543,10 @@ class MeetingService:
         with self._store.read() as session:
             meeting: Meeting = _live(session, Meeting, meeting_id)
             project: Project = _live(session, Project, meeting.project_id or "")
-            attendees = session.scalars(
-                select(MeetingAttendee)
-                .where(MeetingAttendee.meeting_id == meeting_id, MeetingAttendee.deleted.is_(False))
-                .order_by(MeetingAttendee.name)
-            ).all()
-            agenda = session.scalars(
-                select(AgendaItem)
-                .where(AgendaItem.meeting_id == meeting_id, AgendaItem.deleted.is_(False))
-                .order_by(AgendaItem.sort_order)
-            ).all()
-            notes = session.scalars(
-                select(MinuteEntry)
-                .where(MinuteEntry.meeting_id == meeting_id, MinuteEntry.deleted.is_(False))
-                .order_by(MinuteEntry.sort_order)
-            ).all()
-            actions = session.scalars(
-                select(ActionItem)
-                .where(ActionItem.meeting_id == meeting_id, ActionItem.deleted.is_(False))
-                .order_by(ActionItem.number)
-            ).all()
+            attendees = _of_meeting(session, MeetingAttendee, meeting_id, MeetingAttendee.name)
+            agenda = _of_meeting(session, AgendaItem, meeting_id, AgendaItem.sort_order)
+            notes = _of_meeting(session, MinuteEntry, meeting_id, MinuteEntry.sort_order)
+            actions = _of_meeting(session, ActionItem, meeting_id, ActionItem.number)
             previous = session.scalars(
                 select(ActionItem)
                 .where(
