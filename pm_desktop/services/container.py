@@ -9,6 +9,7 @@ from pm_desktop.services.actions import ActionTracker
 from pm_desktop.services.meetings import MeetingService
 from pm_desktop.services.outbox import OutboxService
 from pm_desktop.services.projects import ProjectService
+from pm_desktop.services.stakeholders import StakeholderService
 from pm_desktop.services.sync_status import SyncStatusService
 from pm_desktop.storage.backup import quick_check_problems
 from pm_desktop.storage.database import Store, open_store
@@ -22,6 +23,7 @@ class Services:
     actions: ActionTracker
     outbox: OutboxService
     sync_status: SyncStatusService
+    stakeholders: StakeholderService
 
     @classmethod
     def open(cls, path: Path) -> Services:
@@ -34,6 +36,7 @@ class Services:
             actions=ActionTracker(store),
             outbox=OutboxService(store),
             sync_status=SyncStatusService(store),
+            stakeholders=StakeholderService(store),
         )
 
     @property

@@ -1,0 +1,1 @@
+"""The Stakeholders workspace: register, power/interest map, org chart, touchpoints, health."""
