@@ -43,9 +43,9 @@ from pm_desktop.ui.meetings.help import example_meaning
 from pm_desktop.ui.meetings.list_delegate import SUBTITLE_ROLE
 from pm_desktop.ui.meetings.list_model import MeetingListModel
 from pm_desktop.ui.meetings.review_model import ReviewModel
-from pm_desktop.ui.meetings.style import INCOMPLETE_BACKGROUND
 from pm_desktop.ui.meetings.workspace import MeetingsWorkspace
 from pm_desktop.ui.services_loader import ServicesLoader
+from pm_desktop.ui.style import INCOMPLETE_BACKGROUND
 from tests.gui.conftest import answer_next_dialog
 
 # The offscreen platform cannot raise the completer's popup or give it the keyboard.

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from pm_desktop.core.meetings import AgendaEntry
-from pm_desktop.ui.meetings.rows_model import IdRowsModel
-from pm_desktop.ui.meetings.style import MUTED, section_title
+from pm_desktop.ui.rows_model import IdRowsModel
+from pm_desktop.ui.style import MUTED, section_title
 
 
 class AgendaModel(IdRowsModel):

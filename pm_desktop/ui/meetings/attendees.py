@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from pm_desktop.core.enums import Attendance
 from pm_desktop.core.meetings import Attendee, AttendeeCandidate
-from pm_desktop.ui.meetings.delegates import ChoiceDelegate
+from pm_desktop.ui.delegates import ChoiceDelegate
 from pm_desktop.ui.meetings.labels import attendance_label
-from pm_desktop.ui.meetings.rows_model import IdRowsModel
-from pm_desktop.ui.meetings.style import ERROR, MUTED, SUCCESS, section_title
+from pm_desktop.ui.rows_model import IdRowsModel
+from pm_desktop.ui.style import ERROR, MUTED, SUCCESS, section_title
 
 ATTENDANCE_COLORS = {
     Attendance.INVITED: MUTED,

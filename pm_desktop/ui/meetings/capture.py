@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pm_desktop.ui.meetings.formatting import due_text
+from pm_desktop.ui.formatting import due_text
 from pm_desktop.ui.meetings.labels import problem_message
-from pm_desktop.ui.meetings.style import ERROR, SUCCESS, WARNING, scaled_font
 from pm_desktop.ui.meetings.widgets import ElidedLabel
+from pm_desktop.ui.style import ERROR, SUCCESS, WARNING, scaled_font
 
 if TYPE_CHECKING:  # the parser loads on the first keystroke, not at start-up
     from pm_desktop.core.quick_entry import ParsedEntry, Problem

@@ -7,28 +7,19 @@ it instead of keeping a phantom step) and is reported through ``done``.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from pm_desktop.core.enums import ActionStatus, MinuteKind
-from pm_desktop.core.errors import PmError
 from pm_desktop.core.meetings import ActionEntry, MinuteNote
+from pm_desktop.ui.service_command import Done, ServiceCommand, short
 
 if TYPE_CHECKING:
     from pm_desktop.services.meetings import MeetingService
-
-log = logging.getLogger(__name__)
-
-# Called after every run of a command, with the error it met (None: it succeeded).
-Done = Callable[[PmError | None], None]
-
-SHORT_TEXT = 30
 
 
 @dataclass(frozen=True)
@@ -43,34 +34,7 @@ class ActionFields:
     how: str = ""
 
 
-def short(text: str) -> str:
-    """``text`` cut to a length that fits the Edit menu."""
-    return text if len(text) <= SHORT_TEXT else text[: SHORT_TEXT - 1] + "…"
-
-
-class _MeetingCommand(QUndoCommand):
-    def __init__(self, text: str, done: Done) -> None:
-        super().__init__(text)
-        self._done = done
-
-    def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except PmError as error:
-            self._fail(error)
-            return
-        except Exception as error:  # a bug: report it rather than leave a phantom undo step
-            log.exception("meeting command failed")
-            self._fail(PmError(str(error)))
-            return
-        self._done(None)
-
-    def _fail(self, error: PmError) -> None:
-        self.setObsolete(True)
-        self._done(error)
-
-
-class AddActionCommand(_MeetingCommand):
+class AddActionCommand(ServiceCommand):
     def __init__(
         self, meetings: MeetingService, meeting_id: str, fields: ActionFields, done: Done
     ) -> None:
@@ -109,7 +73,7 @@ class AddActionCommand(_MeetingCommand):
         self._run(lambda: self._meetings.remove_action(entry.id))
 
 
-class AddNoteCommand(_MeetingCommand):
+class AddNoteCommand(ServiceCommand):
     def __init__(
         self, meetings: MeetingService, meeting_id: str, kind: MinuteKind, text: str, done: Done
     ) -> None:
@@ -140,7 +104,7 @@ class AddNoteCommand(_MeetingCommand):
         self._run(lambda: self._meetings.remove_note(note.id))
 
 
-class EditActionCommand(_MeetingCommand):
+class EditActionCommand(ServiceCommand):
     """One field of an action item (what, why, who, due_on, where, how) changed in place."""
 
     def __init__(
@@ -165,7 +129,7 @@ class EditActionCommand(_MeetingCommand):
         self._run(lambda: self._meetings.update_action(self._id, **{self._field: self._old}))
 
 
-class SetActionStatusCommand(_MeetingCommand):
+class SetActionStatusCommand(ServiceCommand):
     def __init__(
         self,
         meetings: MeetingService,
@@ -198,7 +162,7 @@ class SetActionStatusCommand(_MeetingCommand):
         )
 
 
-class EditNoteCommand(_MeetingCommand):
+class EditNoteCommand(ServiceCommand):
     def __init__(self, meetings: MeetingService, note: MinuteNote, text: str, done: Done) -> None:
         label = (
             QCoreApplication.translate("MeetingCommands", "Edit decision “{text}”")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pm_desktop.core.enums import MeetingType
 from pm_desktop.core.meetings import MeetingSummary
 from pm_desktop.ui.meetings.labels import default_series, default_title, meeting_type_label
-from pm_desktop.ui.meetings.style import ERROR
+from pm_desktop.ui.style import ERROR
 
 TITLE_MAX = 200
 

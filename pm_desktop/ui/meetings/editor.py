@@ -51,8 +51,8 @@ from pm_desktop.ui.meetings.header import MeetingHeader
 from pm_desktop.ui.meetings.help import QuickEntryHelp
 from pm_desktop.ui.meetings.notes_model import NotesModel
 from pm_desktop.ui.meetings.review_model import ReviewModel
-from pm_desktop.ui.meetings.style import SUCCESS, WARNING, section_title
 from pm_desktop.ui.meetings.tables import actions_view, notes_view, review_view
+from pm_desktop.ui.style import SUCCESS, WARNING, section_title
 
 if TYPE_CHECKING:
     from pm_desktop.core.quick_entry import ParsedEntry

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from pm_desktop.core.enums import MeetingStatus
 from pm_desktop.core.meetings import MeetingSummary
-from pm_desktop.ui.meetings.formatting import datetime_text, elapsed_text, weekday_name
+from pm_desktop.ui.formatting import datetime_text, elapsed_text, weekday_name
 from pm_desktop.ui.meetings.labels import meeting_status_label, meeting_type_label
-from pm_desktop.ui.meetings.style import MEETING_STATUS_COLORS, chip_style, scaled_font
 from pm_desktop.ui.meetings.widgets import ElidedLabel
+from pm_desktop.ui.style import MEETING_STATUS_COLORS, chip_style, scaled_font
 
 TICK_MS = 1000
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from pm_desktop.ui.meetings.style import MUTED, section_title
+from pm_desktop.ui.style import MUTED, section_title
 
 HELP_HEIGHT = 270
 

@@ -10,11 +10,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from pm_desktop.core.meetings import MeetingSummary
-from pm_desktop.ui.meetings.formatting import date_text, datetime_text, weekday_name
+from pm_desktop.ui.formatting import date_text, datetime_text, weekday_name
 from pm_desktop.ui.meetings.labels import meeting_status_label, meeting_type_label
 from pm_desktop.ui.meetings.list_delegate import SUBTITLE_ROLE
-from pm_desktop.ui.meetings.rows_model import IdRowsModel
-from pm_desktop.ui.meetings.style import MEETING_STATUS_COLORS, WARNING
+from pm_desktop.ui.rows_model import IdRowsModel
+from pm_desktop.ui.style import MEETING_STATUS_COLORS, WARNING
 
 
 class MeetingListModel(IdRowsModel):

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont
 from pm_desktop.core.enums import MinuteKind
 from pm_desktop.core.meetings import MinuteNote
 from pm_desktop.ui.meetings.labels import minute_kind_label
-from pm_desktop.ui.meetings.rows_model import IdRowsModel
-from pm_desktop.ui.meetings.style import ACCENT, MUTED
+from pm_desktop.ui.rows_model import IdRowsModel
+from pm_desktop.ui.style import ACCENT, MUTED
 
 
 class NotesModel(IdRowsModel):

@@ -16,10 +16,10 @@ from PySide6.QtGui import QColor, QFont
 
 from pm_desktop.core.enums import ActionStatus
 from pm_desktop.core.meetings import ActionEntry
-from pm_desktop.ui.meetings.formatting import date_text, due_text
+from pm_desktop.ui.formatting import date_text, due_text
 from pm_desktop.ui.meetings.labels import action_status_label
-from pm_desktop.ui.meetings.rows_model import IdRowsModel
-from pm_desktop.ui.meetings.style import ACTION_STATUS_COLORS, ERROR, MUTED
+from pm_desktop.ui.rows_model import IdRowsModel
+from pm_desktop.ui.style import ACTION_STATUS_COLORS, ERROR, MUTED
 
 HISTORY_SHOWN = 3  # the latest changes shown in the cell; the tooltip has them all
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from pm_desktop.core.enums import ActionStatus
+from pm_desktop.ui.delegates import ChoiceDelegate, DateDelegate
 from pm_desktop.ui.meetings.actions_model import ActionsModel
-from pm_desktop.ui.meetings.delegates import ChoiceDelegate, DateDelegate
 from pm_desktop.ui.meetings.labels import action_status_label
 from pm_desktop.ui.meetings.notes_model import NotesModel
 from pm_desktop.ui.meetings.review_model import ReviewModel

@@ -43,9 +43,9 @@ from pm_desktop.ui.meetings.dialogs import NewMeetingDialog, ask_to_remove
 from pm_desktop.ui.meetings.editor import MeetingEditor
 from pm_desktop.ui.meetings.list_delegate import TwoLineDelegate
 from pm_desktop.ui.meetings.list_model import MeetingListModel
-from pm_desktop.ui.meetings.style import section_title
 from pm_desktop.ui.minutes_export import MinutesExporter, suggested_file_name
 from pm_desktop.ui.services_loader import ServicesLoader
+from pm_desktop.ui.style import section_title
 
 if TYPE_CHECKING:
     from pm_desktop.services.meetings import MeetingService
