@@ -121,6 +121,17 @@ class FollowUp:
 
 
 @dataclass(frozen=True, slots=True)
+class NewTouchpoint:
+    """A touchpoint as typed in, before it is saved."""
+
+    occurred_on: date
+    channel: TouchpointChannel
+    our_people: str = ""
+    summary: str = ""
+    follow_up: FollowUp | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class StakeholderUsage:
     """What refers to a stakeholder: asked about before deleting them."""
 

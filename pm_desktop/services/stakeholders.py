@@ -32,6 +32,7 @@ from pm_desktop.core.stakeholder_health import (
     KeyMeeting,
     check_health,
 )
+from pm_desktop.core.stakeholder_table import name_key
 from pm_desktop.core.stakeholders import (
     EDITABLE_FIELDS,
     SCALE_MAX,
@@ -221,7 +222,7 @@ class StakeholderService:
         with self._store.write() as session:
             _get(session, Project, project_id)
             by_name = {
-                r.name.casefold(): r.id
+                name_key(r.name): r.id
                 for r in session.scalars(
                     select(Stakeholder).where(
                         Stakeholder.project_id == project_id, Stakeholder.deleted.is_(False)
@@ -249,9 +250,9 @@ class StakeholderService:
                 created.append((row, item))
             session.flush()
             for row, _ in created:
-                by_name.setdefault(row.name.casefold(), row.id)
+                by_name.setdefault(name_key(row.name), row.id)
             for row, item in created:
-                manager = by_name.get(item.reports_to_name.strip().casefold())
+                manager = by_name.get(name_key(item.reports_to_name))
                 if item.reports_to_name.strip() and manager and manager != row.id:
                     row.reports_to_id = manager
                 for text, status in item.demands:
@@ -481,10 +482,10 @@ class StakeholderService:
         ):
             saw(stakeholder_id, when)
 
-        by_name = {r.name.strip().casefold(): r.id for r in records}
+        by_name = {name_key(r.name): r.id for r in records}
 
         def who(stakeholder_id: str | None, name: str) -> str | None:
-            return stakeholder_id or by_name.get(name.strip().casefold())
+            return stakeholder_id or by_name.get(name_key(name))
 
         held = (
             Meeting.project_id == project_id,

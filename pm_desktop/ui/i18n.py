@@ -17,6 +17,11 @@ def system_language() -> str:
     return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
 
 
+def ui_language() -> str:
+    """The language installed now ("zh_CN" or "en"); ``QLocale`` follows it."""
+    return "zh_CN" if QLocale().name().startswith("zh") else "en"
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load the app's and Qt's own translations for ``language``; returns them (keep them alive)."""
     if language not in SUPPORTED_LANGUAGES:

@@ -32,6 +32,7 @@ from pm_desktop.ui.project_commands import (
 )
 from pm_desktop.ui.project_dialog import ProjectDialog
 from pm_desktop.ui.services_loader import ServicesLoader
+from pm_desktop.ui.stakeholders.page import StakeholdersPage
 from pm_desktop.ui.workspaces import EmptyWorkspace, workspaces
 
 PENDING_REFRESH_MS = 5000
@@ -132,10 +133,16 @@ class MainWindow(QMainWindow):
         self.workspace_stack = QStackedWidget()
         self.meetings = MeetingsPage(self._loader, self._settings, self.undo_stack)
         self.projectChanged.connect(self.meetings.set_project)
+        self.stakeholders = StakeholdersPage(self._loader, self._settings, self.undo_stack)
+        self.projectChanged.connect(self.stakeholders.set_project)
+        self.stakeholders.warningCountChanged.connect(self._show_stakeholder_warnings)
+        self.stakeholders.meetingRequested.connect(self.show_meeting)
+        built = {"meetings": self.meetings, "stakeholders": self.stakeholders}
+        self._workspace_titles: dict[str, str] = {}
         for info in workspaces():
+            self._workspace_titles[info.key] = info.title
             self.navigation.addItem(info.title)
-            page = self.meetings if info.key == "meetings" else EmptyWorkspace(info)
-            self.workspace_stack.addWidget(page)
+            self.workspace_stack.addWidget(built.get(info.key) or EmptyWorkspace(info))
         self.navigation.currentRowChanged.connect(self.workspace_stack.setCurrentIndex)
 
         self.no_project_page = self._build_no_project_page()
@@ -149,6 +156,25 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.no_project_page)
         self.pages.addWidget(splitter)
         self.setCentralWidget(self.pages)
+
+    def _navigation_row(self, key: str) -> int:
+        return list(self._workspace_titles).index(key)
+
+    @Slot(int)
+    def _show_stakeholder_warnings(self, count: int) -> None:
+        """The Stakeholders entry shows how many warnings are open, e.g. "Stakeholders (3)"."""
+        item = self.navigation.item(self._navigation_row("stakeholders"))
+        title = self._workspace_titles["stakeholders"]
+        item.setText(
+            self.tr("{title} ({count})").format(title=title, count=count) if count else title
+        )
+        item.setToolTip(self.tr("%n stakeholder warning(s) open", "", count) if count else "")
+
+    @Slot(str)
+    def show_meeting(self, meeting_id: str) -> None:
+        """Switch to the Meetings workspace with ``meeting_id`` open."""
+        self.navigation.setCurrentRow(self._navigation_row("meetings"))
+        self.meetings.show_meeting(meeting_id)
 
     def _build_no_project_page(self) -> QWidget:
         page = EmptyState(

@@ -71,6 +71,12 @@ class MeetingsPage(QWidget):
             self.tabs.setCurrentWidget(self._workspace)
             self._workspace.select_meeting(meeting_id)
 
+    def show_meeting(self, meeting_id: str) -> None:
+        """Open ``meeting_id`` in the Meetings tab (building the workspace if needed)."""
+        workspace = self.workspace
+        self.tabs.setCurrentWidget(workspace)
+        workspace.select_meeting(meeting_id)
+
     @Slot(str)
     def set_project(self, project_id: str) -> None:
         """Show the meetings of ``project_id`` ("" for none), now or once built."""

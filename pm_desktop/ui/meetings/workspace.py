@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QLocale, QSettings, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QSettings, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from pm_desktop.core.meetings import MeetingSummary
 from pm_desktop.ui.distribute_dialog import DistributeDialog
 from pm_desktop.ui.empty_state import EmptyState
 from pm_desktop.ui.errors import describe_error
+from pm_desktop.ui.i18n import ui_language
 from pm_desktop.ui.meetings.dialogs import NewMeetingDialog, ask_to_remove
 from pm_desktop.ui.meetings.editor import MeetingEditor
 from pm_desktop.ui.meetings.list_delegate import TwoLineDelegate
@@ -55,11 +56,6 @@ LAST_SCRIBE_KEY = "meetings/last_scribe"
 SPLITTER_KEY = "meetings/splitter"
 LOGO_KEY = "minutes/logo"
 LIST_WIDTH = 340
-
-
-def ui_language() -> str:
-    """The language of default agendas: the UI's (``QLocale`` follows it)."""
-    return "zh_CN" if QLocale().name().startswith("zh") else "en"
 
 
 def utc_now() -> datetime:
