@@ -18,12 +18,8 @@ ReportLab is imported on the first export, never when this module is imported.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import functools
 import math
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -34,6 +30,7 @@ from xml.sax.saxutils import escape
 from pm_desktop.core.enums import ActionStatus, Attendance, MeetingType
 from pm_desktop.core.errors import ExportCancelled, ExportError
 from pm_desktop.core.meetings import ActionEntry, Attendee, Minutes
+from pm_desktop.export.atomic import atomic_output, check_destination
 from pm_desktop.export.pdf_fonts import FontStack, font_stack
 
 Progress = Callable[[int, int], None]
@@ -927,36 +924,6 @@ def _logo_flowable(logo: Path, out: Path) -> Any:
     return Image(str(logo), width=pixel_width * scale, height=pixel_height * scale, hAlign="LEFT")
 
 
-def _check_destination(out: Path) -> None:
-    if out.is_dir():
-        raise ExportError(out, "it is a folder; choose a file name for the PDF")
-    folder = out.parent
-    if not folder.exists():
-        raise ExportError(out, f"the folder {folder} does not exist")
-    if not folder.is_dir():
-        raise ExportError(out, f"{folder} is not a folder")
-
-
-def _os_reason(error: OSError) -> str:
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return (
-            "permission denied (the folder may be read-only, or the file open in another program)"
-        )
-    if error.errno == errno.ENOSPC:
-        return "the disk is full"
-    if error.errno == errno.EROFS:
-        return "the disk is read-only"
-    return error.strerror or str(error)
-
-
-def _file_mode(out: Path) -> int:
-    """Keep the mode of the file being replaced; a new file gets rw-r--r--."""
-    try:
-        return out.stat().st_mode & 0o777
-    except OSError:
-        return 0o644
-
-
 def write_minutes_pdf(
     minutes: Minutes,
     labels: MinutesLabels,
@@ -978,7 +945,7 @@ def write_minutes_pdf(
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled
 
-    _check_destination(out)
+    check_destination(out)
     check()
     fonts = font_stack()
     builder = _Builder(labels, fonts)
@@ -1031,74 +998,38 @@ def _render(
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    try:
-        descriptor, temp_name = tempfile.mkstemp(
-            prefix=f".{out.stem[:40]}-", suffix=".pdf.part", dir=out.parent
+    with atomic_output(out, ".pdf") as stream:
+        document = BaseDocTemplate(
+            stream,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=" ".join(f"{minutes.meeting.title} {labels.document_title}".split()),
+            author=minutes.meeting.scribe,
+            subject=minutes.project_name,
+            creator="",
         )
-    except OSError as error:
-        raise ExportError(out, _os_reason(error)) from error
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            document = BaseDocTemplate(
-                stream,
-                pagesize=A4,
-                leftMargin=MARGIN_X,
-                rightMargin=MARGIN_X,
-                topMargin=MARGIN_TOP,
-                bottomMargin=MARGIN_BOTTOM,
-                title=" ".join(f"{minutes.meeting.title} {labels.document_title}".split()),
-                author=minutes.meeting.scribe,
-                subject=minutes.project_name,
-                creator="",
-            )
-            body = Frame(
-                document.leftMargin,
-                document.bottomMargin,
-                document.width,
-                document.height,
-                leftPadding=0,
-                rightPadding=0,
-                topPadding=0,
-                bottomPadding=0,
-                id="body",
-            )
-            document.addPageTemplates([PageTemplate(id="page", frames=[body])])
-            canvas_class = _canvas_class()
-            document.build(
-                story,
-                canvasmaker=functools.partial(
-                    canvas_class,
-                    decorate=_Decorations(minutes, labels, fonts),
-                    is_cancelled=is_cancelled,
-                ),
-            )
-            laid_out()
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, _file_mode(out))
-        os.replace(temp, out)
-        _sync_folder(out.parent)
-    except OSError as error:
-        _remove(temp)
-        raise ExportError(out, _os_reason(error)) from error
-    except BaseException:
-        _remove(temp)
-        raise
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; best effort: the file is complete already)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
+        body = Frame(
+            document.leftMargin,
+            document.bottomMargin,
+            document.width,
+            document.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        document.addPageTemplates([PageTemplate(id="page", frames=[body])])
+        canvas_class = _canvas_class()
+        document.build(
+            story,
+            canvasmaker=functools.partial(
+                canvas_class,
+                decorate=_Decorations(minutes, labels, fonts),
+                is_cancelled=is_cancelled,
+            ),
+        )
+        laid_out()

@@ -30,8 +30,8 @@ from pm_desktop.core.stakeholders import (
     StakeholderRecord,
     clamp_scale,
 )
+from pm_desktop.export.atomic import atomic_output
 from pm_desktop.export.pdf_fonts import FontStack, font_stack
-from pm_desktop.export.stakeholder_register import atomic_output
 
 #: Card colours by attitude (the same as the app's map: ui/stakeholders/labels.py).
 DEFAULT_ATTITUDE_COLOURS: Mapping[Attitude, str] = {

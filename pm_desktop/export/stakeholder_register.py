@@ -18,19 +18,17 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from pm_desktop.core.enums import Attitude, RoleClass
-from pm_desktop.core.errors import ExportError, PmError
+from pm_desktop.core.errors import PmError
 from pm_desktop.core.stakeholder_table import (
     ATTITUDE_WORDS,
     COLUMNS,
@@ -40,13 +38,7 @@ from pm_desktop.core.stakeholder_table import (
     export_rows,
 )
 from pm_desktop.core.stakeholders import StakeholderRecord
-from pm_desktop.export.minutes_pdf import (
-    _check_destination,
-    _file_mode,
-    _os_reason,
-    _remove,
-    _sync_folder,
-)
+from pm_desktop.export.atomic import atomic_output, os_reason
 
 #: Rows beyond this many (not counting empty ones) make a file too large to import.
 MAX_ROWS = 10_000
@@ -105,38 +97,6 @@ class RawTable:
 
 
 # --- writing -----------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def atomic_output(out: Path, suffix: str) -> Iterator[IO[bytes]]:
-    """A binary stream on a temporary file next to ``out``, renamed over it on success.
-
-    Raises ExportError for an OSError (the reason in plain words); on any error the temporary
-    file is removed and a file already at ``out`` is kept.
-    """
-    out = Path(out)
-    _check_destination(out)
-    try:
-        descriptor, temp_name = tempfile.mkstemp(
-            prefix=f".{out.stem[:40]}-", suffix=f"{suffix}.part", dir=out.parent
-        )
-    except OSError as error:
-        raise ExportError(out, _os_reason(error)) from error
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, _file_mode(out))
-        os.replace(temp, out)
-        _sync_folder(out.parent)
-    except OSError as error:
-        _remove(temp)
-        raise ExportError(out, _os_reason(error)) from error
-    except BaseException:
-        _remove(temp)
-        raise
 
 
 def _csv_cell(text: str) -> str:
@@ -255,7 +215,7 @@ def read_table(path: Path) -> RawTable:
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise ImportFileError(path, ImportFailure.UNREADABLE, _os_reason(error)) from error
+        raise ImportFileError(path, ImportFailure.UNREADABLE, os_reason(error)) from error
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(path, ImportFailure.TOO_LARGE, "larger than 50 MB")
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Excel 97-2003 (or an encrypted .xlsx)

@@ -15,6 +15,7 @@ from pm_desktop.core.enums import DemandStatus
 from pm_desktop.core.stakeholders import NewTouchpoint, StakeholderRecord
 from pm_desktop.ui.service_command import Done, ServiceCommand, short
 from pm_desktop.ui.stakeholders.labels import demand_status_label
+from pm_desktop.ui.stakeholders.messages import texts
 
 if TYPE_CHECKING:
     from pm_desktop.core.stakeholder_table import ImportedStakeholder
@@ -101,7 +102,7 @@ class RemoveStakeholdersCommand(ServiceCommand):
                 name=short(records[0].name)
             )
             if len(records) == 1
-            else translate("StakeholderCommands", "Delete %n stakeholder(s)", "", len(records))
+            else texts().delete_stakeholders(len(records))
         )
         super().__init__(text, done)
         self._service = service
@@ -140,9 +141,7 @@ class ImportStakeholdersCommand(ServiceCommand):
         rows: Sequence[ImportedStakeholder],
         done: Done,
     ) -> None:
-        super().__init__(
-            translate("StakeholderCommands", "Import %n stakeholder(s)", "", len(rows)), done
-        )
+        super().__init__(texts().import_stakeholders(len(rows)), done)
         self._service = service
         self._project_id = project_id
         self._rows = list(rows)

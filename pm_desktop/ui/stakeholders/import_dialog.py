@@ -538,19 +538,15 @@ class ImportPreviewDialog(QDialog):
         ready = sum(1 for row in rows if row.importable)
         blocked = len(rows) - ready
         warned = sum(1 for row in rows if row.importable and row.warnings)
-        parts = [translate("StakeholderImport", "%n row(s) ready to import", "", ready)]
+        parts = [self.tr("%n row(s) ready to import", "", ready)]
         if blocked:
-            parts.append(
-                translate("StakeholderImport", "%n with problems (not imported)", "", blocked)
-            )
+            parts.append(self.tr("%n with problems (not imported)", "", blocked))
         if warned:
-            parts.append(translate("StakeholderImport", "%n with warnings", "", warned))
+            parts.append(self.tr("%n with warnings", "", warned))
         self.summary.setText(list_separator().join(parts))
 
     def _update_button(self, count: int) -> None:
-        self.import_button.setText(
-            translate("StakeholderImport", "Import %n stakeholder(s)", "", count)
-        )
+        self.import_button.setText(self.tr("Import %n stakeholder(s)", "", count))
         self.import_button.setEnabled(count > 0)
 
     def chosen(self) -> list[ImportedStakeholder]:

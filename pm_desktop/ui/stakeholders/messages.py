@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication, QObject
 
 from pm_desktop.core.errors import PmError, ValidationError
 from pm_desktop.core.stakeholder_health import HealthWarning, WarningKind
@@ -10,6 +12,37 @@ from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.meetings.labels import meeting_type_label
 
 translate = QCoreApplication.translate
+
+
+class StakeholderTexts(QObject):
+    """Sentences with a count. Qt's lupdate marks a plural only in ``self.tr`` calls, so
+    module-level code and undo commands (not QObjects) take them from here."""
+
+    def several_one_w(self, count: int) -> str:
+        return self.tr("%n stakeholders are marked 1W; a project has one.", "", count)
+
+    def open_demands(self, count: int) -> str:
+        return self.tr("{name}: %n demand(s) not yet addressed.", "", count)
+
+    def strong_c_days(self, days: int) -> str:
+        return self.tr("The strong-C {name}: no contact for %n day(s).", "", days)
+
+    def opponent_days(self, days: int) -> str:
+        return self.tr("{name}, a powerful opponent: no touchpoint for %n day(s).", "", days)
+
+    def delete_stakeholders(self, count: int) -> str:
+        return self.tr("Delete %n stakeholder(s)", "", count)
+
+    def import_stakeholders(self, count: int) -> str:
+        return self.tr("Import %n stakeholder(s)", "", count)
+
+    def map_total(self, count: int) -> str:
+        return self.tr("%n stakeholder(s) on the map", "", count)
+
+
+@cache
+def texts() -> StakeholderTexts:
+    return StakeholderTexts()
 
 
 def field_error_text(error: PmError) -> str:
@@ -60,18 +93,11 @@ def warning_text(warning: HealthWarning) -> str:
             "StakeholderMessages",
             "No 1W identified: who is the top decision maker and final beneficiary?",
         ),
-        WarningKind.SEVERAL_ONE_W: lambda: translate(
-            "StakeholderMessages",
-            "%n stakeholders are marked 1W; a project has one.",
-            "",
-            warning.count,
-        ),
+        WarningKind.SEVERAL_ONE_W: lambda: texts().several_one_w(warning.count),
         WarningKind.ONE_W_WITHOUT_DEMANDS: lambda: translate(
             "StakeholderMessages", "The 1W {name} has no recorded demands."
         ),
-        WarningKind.OPEN_DEMANDS: lambda: translate(
-            "StakeholderMessages", "{name}: %n demand(s) not yet addressed.", "", warning.count
-        ),
+        WarningKind.OPEN_DEMANDS: lambda: texts().open_demands(warning.count),
     }
     return texts[kind]().format(name=warning.stakeholder_name)
 
@@ -103,19 +129,9 @@ def _contact_warning_text(warning: HealthWarning) -> str:
             )
         )
     elif strong_c:
-        text = translate(
-            "StakeholderMessages",
-            "The strong-C {name}: no contact for %n day(s).",
-            "",
-            warning.days,
-        )
+        text = texts().strong_c_days(warning.days)
     else:
-        text = translate(
-            "StakeholderMessages",
-            "{name}, a powerful opponent: no touchpoint for %n day(s).",
-            "",
-            warning.days,
-        )
+        text = texts().opponent_days(warning.days)
     return text.format(name=warning.stakeholder_name)
 
 

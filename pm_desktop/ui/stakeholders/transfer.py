@@ -38,6 +38,7 @@ from pm_desktop.ui.stakeholders.labels import (
     quadrant_label,
     role_badge,
 )
+from pm_desktop.ui.stakeholders.messages import texts
 
 if TYPE_CHECKING:
     from pm_desktop.services.stakeholders import StakeholderService
@@ -62,9 +63,7 @@ def map_labels(project_name: str, count: int) -> MapLabels:
         legend_title=translate("StakeholderMapPdf", "Attitude:"),
         footer=translate("StakeholderMapPdf", "PM Desktop · power/interest grid"),
         more=translate("StakeholderMapPdf", "+{count} more"),
-        total=translate("StakeholderMapPdf", "%n stakeholder(s)", "", count).replace(
-            str(count), "{count}", 1
-        ),
+        total=texts().map_total(count).replace(str(count), "{count}", 1),
     )
 
 
