@@ -50,8 +50,10 @@ def main() -> int:
                 return len(services.stakeholders.health(busiest))
 
             failed = False
-            print(f"stakeholder health over dataset L ({len(projects)} projects), "
-                  f"{args.runs} runs (ms: median / p95, warnings)")
+            print(
+                f"stakeholder health over dataset L ({len(projects)} projects), "
+                f"{args.runs} runs (ms: median / p95, warnings)"
+            )
             for name, run in (("all projects", all_projects), ("busiest project", one_project)):
                 run()  # warm the page cache once
                 samples, found = [], 0
@@ -62,8 +64,10 @@ def main() -> int:
                 p95 = statistics.quantiles(samples, n=20)[-1]
                 verdict = "ok" if p95 <= TARGET_MS else "OVER TARGET"
                 failed |= p95 > TARGET_MS
-                print(f"  {name:<16} {statistics.median(samples):6.1f} / {p95:6.1f}"
-                      f"  {found:5d} warnings  {verdict}")
+                print(
+                    f"  {name:<16} {statistics.median(samples):6.1f} / {p95:6.1f}"
+                    f"  {found:5d} warnings  {verdict}"
+                )
         finally:
             services.close()
     return 1 if failed else 0

@@ -19,11 +19,15 @@ class IdRowsModel(QAbstractTableModel):
     """Rows are read models with an ``id``; subclasses give the columns and the data."""
 
     COLUMNS = 1
+    #: Whether a row's cells depend on that row alone; then an update with the same rows
+    #: reports only the rows that changed.
+    ROWS_SELF_CONTAINED = False
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
         self._editable = True
+        self._handlers: dict[int, Callable[[Any, int], Any]] | None = None
 
     # --- contents -------------------------------------------------------------------------
 
@@ -31,6 +35,16 @@ class IdRowsModel(QAbstractTableModel):
         new = list(rows)
         old_ids = [row.id for row in self._rows]
         new_ids = [row.id for row in new]
+        if old_ids == new_ids and self.ROWS_SELF_CONTAINED:
+            changed = [
+                i for i, (was, now) in enumerate(zip(self._rows, new, strict=True)) if was != now
+            ]
+            self._rows = new
+            if changed:  # only the span that changed: a sorting proxy re-sorts just that
+                self.dataChanged.emit(
+                    self.index(changed[0], 0), self.index(changed[-1], self.COLUMNS - 1)
+                )
+            return
         if old_ids == new_ids:
             self._rows = new
         elif len(new_ids) == len(old_ids) + 1 and (at := _single_difference(new_ids, old_ids)) >= 0:
@@ -73,7 +87,9 @@ class IdRowsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        handler = self.role_handlers().get(role)
+        if self._handlers is None:  # built once: data() is called thousands of times a paint
+            self._handlers = self.role_handlers()
+        handler = self._handlers.get(role)
         return None if handler is None else handler(self._rows[index.row()], index.column())
 
     def row_of(self, row_id: str) -> int:

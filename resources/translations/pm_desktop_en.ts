@@ -36,7 +36,55 @@
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message numerus="yes">
+        <source>Warnings (%n)</source>
+        <translation>
+            <numerusform>Warnings (%n)</numerusform>
+            <numerusform>Warnings (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) ready to import</source>
+        <translation>
+            <numerusform>%n row ready to import</numerusform>
+            <numerusform>%n rows ready to import</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with problems (not imported)</source>
+        <translation>
+            <numerusform>%n with problems (not imported)</numerusform>
+            <numerusform>%n with problems (not imported)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with warnings</source>
+        <translation>
+            <numerusform>%n with warnings</numerusform>
+            <numerusform>%n with warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n stakeholder(s)</source>
+        <translation>
+            <numerusform>Import %n stakeholder</numerusform>
+            <numerusform>Import %n stakeholders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n stakeholder warning(s) open</source>
+        <translation>
+            <numerusform>%n stakeholder warning open</numerusform>
+            <numerusform>%n stakeholder warnings open</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) not synced</source>
         <translation>
@@ -79,6 +127,89 @@
         <translation>
             <numerusform>%n message not delivered to everyone</numerusform>
             <numerusform>%n messages not delivered to everyone</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderTexts</name>
+    <message numerus="yes">
+        <source>%n stakeholders are marked 1W; a project has one.</source>
+        <translation>
+            <numerusform>%n stakeholder is marked 1W; a project has one.</numerusform>
+            <numerusform>%n stakeholders are marked 1W; a project has one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n demand(s) not yet addressed.</source>
+        <translation>
+            <numerusform>{name}: %n demand not yet addressed.</numerusform>
+            <numerusform>{name}: %n demands not yet addressed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The strong-C {name}: no contact for %n day(s).</source>
+        <translation>
+            <numerusform>The strong-C {name}: no contact for %n day.</numerusform>
+            <numerusform>The strong-C {name}: no contact for %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}, a powerful opponent: no touchpoint for %n day(s).</source>
+        <translation>
+            <numerusform>{name}, a powerful opponent: no touchpoint for %n day.</numerusform>
+            <numerusform>{name}, a powerful opponent: no touchpoint for %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n stakeholder(s)</source>
+        <translation>
+            <numerusform>Delete %n stakeholder</numerusform>
+            <numerusform>Delete %n stakeholders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n stakeholder(s)</source>
+        <translation>
+            <numerusform>Import %n stakeholder</numerusform>
+            <numerusform>Import %n stakeholders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stakeholder(s) on the map</source>
+        <translation>
+            <numerusform>%n stakeholder on the map</numerusform>
+            <numerusform>%n stakeholders on the map</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StakeholdersWorkspace</name>
+    <message numerus="yes">
+        <source>{name}: %n touchpoint(s)</source>
+        <translation>
+            <numerusform>{name}: %n touchpoint</numerusform>
+            <numerusform>{name}: %n touchpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, attended %n meeting(s)</source>
+        <translation>
+            <numerusform>, attended %n meeting</numerusform>
+            <numerusform>, attended %n meetings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, owns %n action(s)</source>
+        <translation>
+            <numerusform>, owns %n action</numerusform>
+            <numerusform>, owns %n actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n stakeholder(s)? Some have a history:</source>
+        <translation>
+            <numerusform>Delete %n stakeholder? They have a history:</numerusform>
+            <numerusform>Delete %n stakeholders? Some have a history:</numerusform>
         </translation>
     </message>
 </context>

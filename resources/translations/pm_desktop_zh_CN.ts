@@ -461,6 +461,58 @@
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Warn when the strong-C has not been contacted for this many days.</source>
+        <translation>强C超过此天数未联系时发出预警。</translation>
+    </message>
+    <message>
+        <source>Strong-C contact every</source>
+        <translation>强C联系周期</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warnings (%n)</source>
+        <translation>
+            <numerusform>预警（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No warnings: the 1W is known and met, demands are addressed, key people are in touch.</source>
+        <translation>暂无预警：1W 已明确并已接触，诉求均已满足，关键人员保持联系。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) ready to import</source>
+        <translation>
+            <numerusform>%n 行可导入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with problems (not imported)</source>
+        <translation>
+            <numerusform>%n 行有问题（不导入）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with warnings</source>
+        <translation>
+            <numerusform>%n 行有警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n stakeholder(s)</source>
+        <translation>
+            <numerusform>导入 %n 位干系人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New Project…</source>
@@ -509,6 +561,16 @@
     <message>
         <source>Project:</source>
         <translation>项目：</translation>
+    </message>
+    <message>
+        <source>{title} ({count})</source>
+        <translation>{title}（{count}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stakeholder warning(s) open</source>
+        <translation>
+            <numerusform>%n 条干系人预警待处理</numerusform>
+        </translation>
     </message>
     <message>
         <source>No project yet</source>
@@ -1820,6 +1882,137 @@ Queued {time}; {state}</source>
     </message>
 </context>
 <context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Name</source>
+        <extracomment>The value used for sorting: numbers sort as numbers, names in the user&apos;s collation.</extracomment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>权力</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>关注度</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Demands (open)</source>
+        <translation>诉求（未满足）</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>汇报对象</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>{name} (deleted)</source>
+        <translation>{name}（已删除）</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTransfer</name>
+    <message>
+        <source>Import from CSV or Excel…</source>
+        <translation>从 CSV 或 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Export Register as CSV…</source>
+        <translation>导出干系人清单为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export Register as Excel…</source>
+        <translation>导出干系人清单为 Excel…</translation>
+    </message>
+    <message>
+        <source>Export Map as PNG…</source>
+        <translation>导出权力/关注度地图为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export Map as PDF…</source>
+        <translation>导出权力/关注度地图为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>stakeholders</source>
+        <translation>干系人清单</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Stakeholders</source>
+        <translation>干系人清单</translation>
+    </message>
+    <message>
+        <source>stakeholder map</source>
+        <translation>干系人地图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>{file} could not be saved: {reason}</source>
+        <translation>无法保存 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose another folder, or close the file if another program has it open.</source>
+        <translation>请换一个文件夹；如果该文件正被其他程序打开，请先将其关闭。</translation>
+    </message>
+    <message>
+        <source>Import stakeholders</source>
+        <translation>导入干系人</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>表格文件 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{file} cannot be imported.</source>
+        <translation>无法导入 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewModel</name>
     <message>
         <source>No.</source>
@@ -1872,6 +2065,865 @@ Queued {time}; {state}</source>
     <message>
         <source>Overdue</source>
         <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderCommands</name>
+    <message>
+        <source>Add stakeholder “{name}”</source>
+        <translation>添加干系人“{name}”</translation>
+    </message>
+    <message>
+        <source>Edit stakeholder “{name}”</source>
+        <translation>编辑干系人“{name}”</translation>
+    </message>
+    <message>
+        <source>Move “{name}” on the map</source>
+        <translation>在地图上移动“{name}”</translation>
+    </message>
+    <message>
+        <source>Delete stakeholder “{name}”</source>
+        <translation>删除干系人“{name}”</translation>
+    </message>
+    <message>
+        <source>Restore stakeholder “{name}”</source>
+        <translation>恢复干系人“{name}”</translation>
+    </message>
+    <message>
+        <source>Add demand “{text}”</source>
+        <translation>添加诉求“{text}”</translation>
+    </message>
+    <message>
+        <source>Mark demand “{text}” {status}</source>
+        <translation>将诉求“{text}”标记为“{status}”</translation>
+    </message>
+    <message>
+        <source>Edit demand “{text}”</source>
+        <translation>编辑诉求“{text}”</translation>
+    </message>
+    <message>
+        <source>Remove demand “{text}”</source>
+        <translation>删除诉求“{text}”</translation>
+    </message>
+    <message>
+        <source>Log touchpoint “{summary}”</source>
+        <translation>添加接触记录“{summary}”</translation>
+    </message>
+    <message>
+        <source>Remove touchpoint “{summary}”</source>
+        <translation>删除接触记录“{summary}”</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderDetail</name>
+    <message>
+        <source>Deleted. Their history stays readable; restore them to edit.</source>
+        <translation>已删除。其历史记录仍可查看；恢复后才能编辑。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Select a stakeholder, or add one.</source>
+        <translation>请选择一位干系人，或添加新的干系人。</translation>
+    </message>
+    <message>
+        <source>Demands (诉求)</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>接触记录</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>单位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>职务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Power</source>
+        <translation>权力(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Interest</source>
+        <translation>关注度(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Attitude</source>
+        <translation>态度(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reports &amp;to</source>
+        <translation>汇报对象(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>1 (low) to 5 (high)</source>
+        <translation>1（低）至 5（高）</translation>
+    </message>
+    <message>
+        <source>Tick a demand when it has been addressed; double-click to edit its text.</source>
+        <translation>诉求满足后请勾选；双击可编辑内容。</translation>
+    </message>
+    <message>
+        <source>Add a demand and press Enter</source>
+        <translation>添加诉求，按 Enter 确认</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>接触方式</translation>
+    </message>
+    <message>
+        <source>Our side</source>
+        <translation>我方人员</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>内容摘要</translation>
+    </message>
+    <message>
+        <source>Log Touchpoint…</source>
+        <translation>添加接触记录…</translation>
+    </message>
+    <message>
+        <source>Meetings they attended are listed too; edit those in the meeting.</source>
+        <translation>其参加过的会议也列在这里；这类记录请到会议中修改。</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Recorded {date}</source>
+        <translation>记录于 {date}</translation>
+    </message>
+    <message>
+        <source>No demands recorded yet.</source>
+        <translation>尚未记录诉求。</translation>
+    </message>
+    <message>
+        <source>Attended “{meeting}”</source>
+        <translation>参加“{meeting}”</translation>
+    </message>
+    <message>
+        <source>(follow-up in the action tracker)</source>
+        <translation>（跟进行动见待办跟踪）</translation>
+    </message>
+    <message>
+        <source>Double-click to open the meeting.</source>
+        <translation>双击打开该会议。</translation>
+    </message>
+    <message>
+        <source>A stakeholder needs a name.</source>
+        <translation>请填写干系人姓名。</translation>
+    </message>
+    <message>
+        <source>Remove touchpoint</source>
+        <translation>删除接触记录</translation>
+    </message>
+    <message>
+        <source>This touchpoint is a meeting they attended. Change their attendance in the meeting instead.</source>
+        <translation>这条接触记录来自其参加的会议。如需修改，请到该会议中更改其出席情况。</translation>
+    </message>
+    <message>
+        <source>Remove the touchpoint of {date} (“{summary}”)?</source>
+        <translation>确定删除 {date} 的接触记录（“{summary}”）吗？</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderImport</name>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list; Chinese: 、</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>register column</comment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <comment>register column</comment>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>register column: job title</comment>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Role class</source>
+        <comment>register column</comment>
+        <translation>角色类别</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <comment>register column</comment>
+        <translation>权力</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <comment>register column</comment>
+        <translation>关注度</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <comment>register column</comment>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Demands</source>
+        <comment>register column</comment>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <comment>register column</comment>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>register column</comment>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <comment>register column</comment>
+        <translation>汇报对象</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <comment>register column</comment>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The file has no name column (a header “{en}” or “{zh}”): nothing can be imported.</source>
+        <translation>文件中没有姓名列（表头应为“{en}”或“{zh}”），无法导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file has no rows to import below its header.</source>
+        <translation>表头下方没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>The column “{value}” is not part of the register: it is ignored.</source>
+        <translation>“{value}”列不属于干系人清单，已忽略。</translation>
+    </message>
+    <message>
+        <source>Column {value} has no header: it is ignored.</source>
+        <translation>第 {value} 列没有表头，已忽略。</translation>
+    </message>
+    <message>
+        <source>“{value}” is a second {column} column: it is ignored.</source>
+        <translation>“{value}”是重复的“{column}”列，已忽略。</translation>
+    </message>
+    <message>
+        <source>The name is empty.</source>
+        <translation>姓名为空。</translation>
+    </message>
+    <message>
+        <source>“{value}” appears twice in the file (first on line {line}).</source>
+        <translation>“{value}”在文件中重复出现（首次出现在第 {line} 行）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is already in the register.</source>
+        <translation>“{value}”已在干系人清单中。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a role class; use one of: {choices}.</source>
+        <translation>“{value}”不是有效的角色类别，请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an attitude; use one of: {choices}.</source>
+        <translation>“{value}”不是有效的态度，请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>{column} is longer than {limit} characters.</source>
+        <translation>“{column}”超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Reports to “{value}”, who is neither in the file nor in the register: left empty.</source>
+        <translation>汇报对象“{value}”既不在文件中，也不在干系人清单中，已留空。</translation>
+    </message>
+    <message>
+        <source>Reports to “{value}” on line {line}, which cannot be imported: left empty.</source>
+        <translation>汇报对象“{value}”（第 {line} 行）无法导入，已留空。</translation>
+    </message>
+    <message>
+        <source>Reports to themselves: left empty.</source>
+        <translation>汇报对象是其本人，已留空。</translation>
+    </message>
+    <message>
+        <source>Reporting to “{value}” would make a loop of people reporting to each other: left empty.</source>
+        <translation>汇报给“{value}”会形成循环汇报关系，已留空。</translation>
+    </message>
+    <message>
+        <source>“{value}” does not look like an e-mail address (it is imported as it is).</source>
+        <translation>“{value}”看起来不是邮箱地址（将按原样导入）。</translation>
+    </message>
+    <message>
+        <source>Interest must be a whole number from 1 to 5 (was “{value}”).</source>
+        <translation>关注度须为 1 到 5 的整数（当前为“{value}”）。</translation>
+    </message>
+    <message>
+        <source>Power must be a whole number from 1 to 5 (was “{value}”).</source>
+        <translation>权力须为 1 到 5 的整数（当前为“{value}”）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is already the 1W in the register; a project usually has one 1W.</source>
+        <translation>“{value}”已是干系人清单中的 1W；一个项目通常只有一位 1W。</translation>
+    </message>
+    <message>
+        <source>“{value}” on line {line} is a 1W too; a project usually has one 1W.</source>
+        <translation>第 {line} 行的“{value}”也是 1W；一个项目通常只有一位 1W。</translation>
+    </message>
+    <message>
+        <source>{value}</source>
+        <translation>{value}</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <comment>the line of the file</comment>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import stakeholders</source>
+        <extracomment>Rows are sized to their problems&apos; text only up to this many rows (it is slow).</extracomment>
+        <translation>导入干系人</translation>
+    </message>
+    <message>
+        <source>Preview of “{file}”: nothing is added until you click Import.</source>
+        <translation>“{file}”预览：点击“导入”之前不会添加任何内容。</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Uncheck all</source>
+        <translation>取消全选</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened.</source>
+        <translation>无法打开该文件。</translation>
+    </message>
+    <message>
+        <source>This is an old Excel workbook (.xls). Save it as .xlsx or CSV in Excel and import that.</source>
+        <translation>这是旧版 Excel 工作簿（.xls）。请在 Excel 中另存为 .xlsx 或 CSV 后再导入。</translation>
+    </message>
+    <message>
+        <source>This Excel workbook cannot be read (damaged or encrypted).</source>
+        <translation>无法读取该 Excel 工作簿（文件已损坏或已加密）。</translation>
+    </message>
+    <message>
+        <source>This is neither a CSV file nor an Excel workbook.</source>
+        <translation>该文件既不是 CSV 文件，也不是 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>文件中没有任何行。</translation>
+    </message>
+    <message>
+        <source>The file is too large for a stakeholder register.</source>
+        <translation>文件过大，超出了干系人清单的导入上限。</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderLabels</name>
+    <message>
+        <source>1W</source>
+        <comment>role class: top decision maker</comment>
+        <translation>1W</translation>
+    </message>
+    <message>
+        <source>Strong-C</source>
+        <comment>role class: 强C, client&apos;s key business owner</comment>
+        <translation>强C</translation>
+    </message>
+    <message>
+        <source>Key user</source>
+        <comment>role class: 关键用户</comment>
+        <translation>关键用户</translation>
+    </message>
+    <message>
+        <source>IT owner</source>
+        <comment>role class: IT负责人</comment>
+        <translation>IT负责人</translation>
+    </message>
+    <message>
+        <source>Procurement</source>
+        <comment>role class: 采购</comment>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>role class: 其他</comment>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>1W</source>
+        <comment>map badge</comment>
+        <translation>1W</translation>
+    </message>
+    <message>
+        <source>Strong-C</source>
+        <comment>map badge: 强C</comment>
+        <translation>强C</translation>
+    </message>
+    <message>
+        <source>Supporter</source>
+        <comment>attitude: 支持</comment>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <comment>attitude: 中立</comment>
+        <translation>中立</translation>
+    </message>
+    <message>
+        <source>Opponent</source>
+        <comment>attitude: 反对</comment>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>attitude: 未知</comment>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <comment>demand status: 已记录</comment>
+        <extracomment>Card colours by attitude: readable with dark text, distinct for colour-blind users in hue and lightness (green, grey, red, pale blue).</extracomment>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <source>Addressed</source>
+        <comment>demand status: 已满足</comment>
+        <translation>已满足</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <comment>channel: 会议</comment>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <comment>channel: 电话</comment>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <comment>channel: 拜访</comment>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <comment>channel: 用餐</comment>
+        <translation>用餐</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <comment>channel: 消息</comment>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Manage closely</source>
+        <comment>Mendelow quadrant: 重点管理</comment>
+        <translation>重点管理</translation>
+    </message>
+    <message>
+        <source>Keep satisfied</source>
+        <comment>Mendelow quadrant: 令其满意</comment>
+        <translation>令其满意</translation>
+    </message>
+    <message>
+        <source>Keep informed</source>
+        <comment>Mendelow quadrant: 随时告知</comment>
+        <translation>随时告知</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <comment>Mendelow quadrant: 监督</comment>
+        <translation>监督</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>权力</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>关注度</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderMap</name>
+    <message>
+        <source>Attitude: {attitude}</source>
+        <translation>态度：{attitude}</translation>
+    </message>
+    <message>
+        <source>Power: {power} · Interest: {interest}</source>
+        <translation>权力：{power} · 关注度：{interest}</translation>
+    </message>
+    <message>
+        <source>Open demands: {count}</source>
+        <translation>未满足诉求：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderMapPdf</name>
+    <message>
+        <source>Stakeholder map</source>
+        <translation>干系人地图</translation>
+    </message>
+    <message>
+        <source>Generated on {date}</source>
+        <translation>生成日期：{date}</translation>
+    </message>
+    <message>
+        <source>Attitude:</source>
+        <translation>态度：</translation>
+    </message>
+    <message>
+        <source>PM Desktop · power/interest grid</source>
+        <translation>PM Desktop · 权力/关注度矩阵</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>另有 {count} 位</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderMessages</name>
+    <message>
+        <source>A stakeholder needs a name.</source>
+        <translation>请填写干系人姓名。</translation>
+    </message>
+    <message>
+        <source>The organisation is too long.</source>
+        <translation>单位名称过长。</translation>
+    </message>
+    <message>
+        <source>The title is too long.</source>
+        <translation>职务过长。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address (name@example.com).</source>
+        <translation>这不是有效的邮箱地址（格式如 name@example.com）。</translation>
+    </message>
+    <message>
+        <source>The phone number is too long.</source>
+        <translation>电话号码过长。</translation>
+    </message>
+    <message>
+        <source>Power is a whole number from 1 to 5.</source>
+        <translation>权力须为 1 到 5 的整数。</translation>
+    </message>
+    <message>
+        <source>Interest is a whole number from 1 to 5.</source>
+        <translation>关注度须为 1 到 5 的整数。</translation>
+    </message>
+    <message>
+        <source>A demand needs a text.</source>
+        <translation>请填写诉求内容。</translation>
+    </message>
+    <message>
+        <source>Say in a few words what was discussed.</source>
+        <translation>请简要说明沟通的内容。</translation>
+    </message>
+    <message>
+        <source>A touchpoint cannot be dated in the future.</source>
+        <translation>接触记录的日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>A follow-up needs to say what is to be done.</source>
+        <translation>跟进行动需写明要做的事项。</translation>
+    </message>
+    <message>
+        <source>That would make a loop: this person already manages, directly or not, the one chosen.</source>
+        <translation>这会形成循环汇报：此人已直接或间接管理所选人员。</translation>
+    </message>
+    <message>
+        <source>Nobody reports to themselves.</source>
+        <translation>不能将本人设为汇报对象。</translation>
+    </message>
+    <message>
+        <source>The person reported to is not a stakeholder of this project.</source>
+        <translation>所选汇报对象不是本项目的干系人。</translation>
+    </message>
+    <message>
+        <source>No 1W identified: who is the top decision maker and final beneficiary?</source>
+        <translation>尚未确定 1W：谁是最高决策者和最终受益人？</translation>
+    </message>
+    <message>
+        <source>The 1W {name} has no recorded demands.</source>
+        <translation>1W {name} 尚未记录任何诉求。</translation>
+    </message>
+    <message>
+        <source>The 1W {name} was not invited to “{meeting}” ({date}).</source>
+        <translation>1W {name} 未受邀参加“{meeting}”（{date}）。</translation>
+    </message>
+    <message>
+        <source>The 1W {name} was not recorded as present at “{meeting}” ({date}).</source>
+        <translation>“{meeting}”（{date}）未记录 1W {name} 出席。</translation>
+    </message>
+    <message>
+        <source>The strong-C {name} has never been contacted.</source>
+        <translation>强C {name} 从未接触过。</translation>
+    </message>
+    <message>
+        <source>{name}, a powerful opponent, has never been contacted.</source>
+        <translation>{name} 是高权力的反对者，但从未接触过。</translation>
+    </message>
+    <message>
+        <source>Set a stakeholder&apos;s role to 1W, or add one.</source>
+        <translation>将一位干系人的角色设为 1W，或添加一位 1W。</translation>
+    </message>
+    <message>
+        <source>Shows the 1Ws in the register.</source>
+        <translation>在干系人清单中显示所有 1W。</translation>
+    </message>
+    <message>
+        <source>Opens the meeting.</source>
+        <translation>打开该会议。</translation>
+    </message>
+    <message>
+        <source>Opens the stakeholder&apos;s demands.</source>
+        <translation>打开该干系人的诉求。</translation>
+    </message>
+    <message>
+        <source>Opens the stakeholder&apos;s touchpoints.</source>
+        <translation>打开该干系人的接触记录。</translation>
+    </message>
+</context>
+<context>
+    <name>StakeholderTexts</name>
+    <message numerus="yes">
+        <source>%n stakeholders are marked 1W; a project has one.</source>
+        <translation>
+            <numerusform>有 %n 位干系人被标为 1W；一个项目只应有一位 1W。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n demand(s) not yet addressed.</source>
+        <translation>
+            <numerusform>{name}：%n 项诉求尚未满足。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The strong-C {name}: no contact for %n day(s).</source>
+        <translation>
+            <numerusform>强C {name}：已 %n 天未联系。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}, a powerful opponent: no touchpoint for %n day(s).</source>
+        <translation>
+            <numerusform>{name} 是高权力的反对者，已 %n 天未接触。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n stakeholder(s)</source>
+        <translation>
+            <numerusform>删除 %n 位干系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n stakeholder(s)</source>
+        <translation>
+            <numerusform>导入 %n 位干系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stakeholder(s) on the map</source>
+        <translation>
+            <numerusform>地图上共 %n 位干系人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StakeholdersWorkspace</name>
+    <message>
+        <source>Register</source>
+        <translation>干系人清单</translation>
+    </message>
+    <message>
+        <source>Power/Interest Map</source>
+        <translation>权力/关注度地图</translation>
+    </message>
+    <message>
+        <source>Org Chart</source>
+        <translation>组织架构图</translation>
+    </message>
+    <message>
+        <source>Add Stakeholder…</source>
+        <translation>添加干系人…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import / Export</source>
+        <translation>导入/导出</translation>
+    </message>
+    <message>
+        <source>Search name, organisation, demands…</source>
+        <translation>搜索姓名、单位、诉求…</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <source>All attitudes</source>
+        <translation>全部态度</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>显示已删除</translation>
+    </message>
+    <message>
+        <source>Stakeholders</source>
+        <translation>干系人</translation>
+    </message>
+    <message>
+        <source>Add stakeholder</source>
+        <translation>添加干系人</translation>
+    </message>
+    <message>
+        <source>Name of the new stakeholder:</source>
+        <translation>新干系人的姓名：</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n touchpoint(s)</source>
+        <translation>
+            <numerusform>{name}：%n 条接触记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, attended %n meeting(s)</source>
+        <translation>
+            <numerusform>，参加过 %n 次会议</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, owns %n action(s)</source>
+        <translation>
+            <numerusform>，负责 %n 项待办</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete stakeholders</source>
+        <translation>删除干系人</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n stakeholder(s)? Some have a history:</source>
+        <translation>
+            <numerusform>确定删除 %n 位干系人吗？以下干系人有历史记录：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history stays readable (tick “Show deleted”), and Undo brings them back.</source>
+        <translation>历史记录仍可查看（勾选“显示已删除”），也可以用“撤销”恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>TouchpointDialog</name>
+    <message>
+        <source>Log a touchpoint with {name}</source>
+        <translation>记录与 {name} 的接触</translation>
+    </message>
+    <message>
+        <source>Who from our side, e.g. 陈经理, 李架构师</source>
+        <translation>我方参与人员，例如：陈经理、李架构师</translation>
+    </message>
+    <message>
+        <source>What was said, what they want, what worries them</source>
+        <translation>谈了什么、对方想要什么、担心什么</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>接触方式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Our side</source>
+        <translation>我方人员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>内容摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Follow-up action</source>
+        <translation>跟进行动</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>It becomes an open action item in the project&apos;s action tracker.</source>
+        <translation>它会作为未完成的待办出现在本项目的待办跟踪中。</translation>
+    </message>
+    <message>
+        <source>Say in a few words what was discussed.</source>
+        <translation>请简要说明沟通的内容。</translation>
+    </message>
+    <message>
+        <source>Say what the follow-up is, or untick it.</source>
+        <translation>请写明跟进事项，或取消勾选。</translation>
     </message>
 </context>
 <context>

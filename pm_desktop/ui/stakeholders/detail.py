@@ -83,6 +83,7 @@ class StakeholderDetail(QWidget):
         self._done = done
         self._record: StakeholderRecord | None = None
         self._touchpoints: list[TouchpointEntry] = []
+        self._manager_choices: list[tuple[str, str]] = []
 
         self.heading = QLabel()
         self.heading.setObjectName("stakeholderHeading")
@@ -325,12 +326,17 @@ class StakeholderDetail(QWidget):
             if widget.toPlainText() != value:
                 widget.setPlainText(value)
         elif isinstance(widget, QComboBox) and field == "reports_to_id":
-            widget.clear()
-            widget.addItem(self.tr("(nobody)"), None)
-            for other in others:
-                if other.id != record.id and not other.deleted:
-                    label = f"{other.name} · {other.title}" if other.title else other.name
-                    widget.addItem(label, other.id)
+            choices = [
+                (other.id, f"{other.name} · {other.title}" if other.title else other.name)
+                for other in others
+                if other.id != record.id and not other.deleted
+            ]
+            if choices != self._manager_choices:  # hundreds of names: refill only on change
+                self._manager_choices = choices
+                widget.clear()
+                widget.addItem(self.tr("(nobody)"), None)
+                for manager_id, label in choices:
+                    widget.addItem(label, manager_id)
             widget.setCurrentIndex(max(0, widget.findData(value)))
         elif isinstance(widget, QComboBox):
             widget.setCurrentIndex(max(0, widget.findData(value.value)))

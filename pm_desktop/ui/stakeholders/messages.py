@@ -88,7 +88,7 @@ def warning_text(warning: HealthWarning) -> str:
         return _meeting_warning_text(warning)
     if kind in (WarningKind.STRONG_C_OUT_OF_TOUCH, WarningKind.OPPONENT_OUT_OF_TOUCH):
         return _contact_warning_text(warning)
-    texts = {
+    sentences = {
         WarningKind.NO_ONE_W: lambda: translate(
             "StakeholderMessages",
             "No 1W identified: who is the top decision maker and final beneficiary?",
@@ -99,7 +99,7 @@ def warning_text(warning: HealthWarning) -> str:
         ),
         WarningKind.OPEN_DEMANDS: lambda: texts().open_demands(warning.count),
     }
-    return texts[kind]().format(name=warning.stakeholder_name)
+    return sentences[kind]().format(name=warning.stakeholder_name)
 
 
 def _meeting_warning_text(warning: HealthWarning) -> str:

@@ -60,9 +60,16 @@ class RegisterModel(IdRowsModel):
         super().__init__(parent)
         self._names: dict[str, str] = {}
 
+    ROWS_SELF_CONTAINED = True  # but for the manager's name: see set_rows
+
     def set_rows(self, rows: Any) -> None:
-        self._names = {r.id: r.name for r in rows}
+        names = {r.id: r.name for r in rows}
+        renamed = names != self._names and self._names.keys() == names.keys()
+        self._names = names
         super().set_rows(rows)
+        if renamed and self._rows:  # "Reports to" shows names of other rows
+            column = self.column_of("reports_to_id")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def record(self, row: int) -> StakeholderRecord:
         found: StakeholderRecord = self._rows[row]

@@ -78,6 +78,8 @@ class StakeholdersWorkspace(QWidget):
         self._project_id = ""
         self._records: list[StakeholderRecord] = []
         self._current_id = ""
+        self._org_shape: list[tuple[object, ...]] = []
+        self._org_shape_pending: list[tuple[object, ...]] | None = None
 
         self.model = RegisterModel(self)
         self.model.editRequested.connect(self._edit_from_table)
@@ -130,6 +132,7 @@ class StakeholdersWorkspace(QWidget):
         self.tabs.addTab(self.table, self.tr("Register"))
         self.tabs.addTab(self.map, self.tr("Power/Interest Map"))
         self.tabs.addTab(self.org_chart, self.tr("Org Chart"))
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_org_chart())
 
     def _build_side(self) -> None:
         days = int(str(self._settings.value(STRONG_C_DAYS_KEY, DEFAULT_STRONG_C_DAYS)))
@@ -270,34 +273,54 @@ class StakeholdersWorkspace(QWidget):
         """Read the project's stakeholders again and refresh the views and the warnings."""
         previous = {r.id: r for r in self._records}
         records: list[StakeholderRecord] = []
+        warnings: list[HealthWarning] = []
         if self._project_id and self._loader.is_ready:
-            records = self._service().of_project(
-                self._project_id, include_deleted=self.show_deleted.isChecked()
+            records, warnings = self._service().overview(
+                self._project_id,
+                include_deleted=self.show_deleted.isChecked(),
+                strong_c_days=self.strong_c_days,
             )
         self._records = records
         self.model.set_rows(records)
         live = [r for r in records if not r.deleted]
-        live_before = [r for r in previous.values() if not r.deleted]
-        if {r.id for r in live} == {r.id for r in live_before}:
+        if {r.id for r in live} == {r.id for r in previous.values() if not r.deleted}:
             for record in live:
                 if previous.get(record.id) != record:
                     self.map.update_record(record)
         else:
             self.map.set_records(live)
-        if live != live_before:
-            self.org_chart.set_records(live)
+        self._refresh_org_chart(live)
         self.transfer.set_records(live)
         current = self._find(self._current_id)
         self.detail.show_record(current, records)
         if current is not None:
             self._show_current_in_views(current.id)
-        self.refresh_health()
+        self._show_warnings(warnings)
         self._update_actions()
+
+    def _refresh_org_chart(self, live: list[StakeholderRecord] | None = None) -> None:
+        """Rebuild the org chart when what it shows changed, and only while it is shown."""
+        if live is None:
+            live = [r for r in self._records if not r.deleted]
+        shape: list[tuple[object, ...]] = [
+            (r.id, r.name, r.title, r.organisation, r.role_class, r.attitude, r.reports_to_id)
+            for r in live
+        ]
+        if shape != self._org_shape:
+            self._org_shape_pending = shape
+        if self.tabs.currentWidget() is self.org_chart and self._org_shape_pending is not None:
+            self.org_chart.set_records(live)
+            self._org_shape, self._org_shape_pending = self._org_shape_pending, None
+            if self._current_id:
+                self.org_chart.select(self._current_id)
 
     def refresh_health(self) -> None:
         warnings: list[HealthWarning] = []
         if self._project_id and self._loader.is_ready:
             warnings = self._service().health(self._project_id, strong_c_days=self.strong_c_days)
+        self._show_warnings(warnings)
+
+    def _show_warnings(self, warnings: list[HealthWarning]) -> None:
         self.health.show_warnings(warnings)
         self.warningCountChanged.emit(len(warnings))
 
