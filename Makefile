@@ -45,7 +45,7 @@ help:
 	@echo "make test     install what the tests need and run them all, headless"
 	@echo "make lint     ruff check, ruff format --check, mypy"
 	@echo "make bundle   build the one-folder app in dist/pm-desktop/ (PyInstaller)"
-	@echo "make bench    benchmarks: start-up, PDF minutes (bench/)"
+	@echo "make bench    benchmarks: start-up, PDF minutes, stakeholder map and health (bench/)"
 	@echo "make translations  update resources/translations/*.ts from the code and build the .qm"
 	@echo "make clean    remove build output and caches (keeps .venv; 'make distclean' too)"
 
@@ -82,6 +82,8 @@ translations: $(RUN_STAMP)
 bench: $(DEV_STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/startup.py $(BENCH_ARGS)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/minutes_pdf.py
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/stakeholder_map.py
+	$(BIN)/python bench/stakeholder_health.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis bench/out

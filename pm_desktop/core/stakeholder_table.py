@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from pm_desktop.core.enums import Attitude, DemandStatus, RoleClass
-from pm_desktop.core.stakeholders import SCALE_MAX, SCALE_MIN, DemandEntry, StakeholderRecord
+from pm_desktop.core.stakeholders import (
+    SCALE_MAX,
+    SCALE_MIN,
+    DemandEntry,
+    StakeholderRecord,
+    looks_like_email,
+)
 
 
 class Language(StrEnum):
@@ -74,7 +80,8 @@ COLUMNS: tuple[Column, ...] = (
         ColumnKey.ORGANISATION,
         "Organisation",
         "单位",
-        ("组织", "单位/组织", "所属单位", "公司", "机构", "organization", "company", "org"),
+        ("组织", "单位/组织", "所属单位", "公司", "机构", "部门", "所属部门", "organization",
+         "company", "org", "department", "dept"),
     ),
     Column(ColumnKey.TITLE, "Title", "职务", ("职位", "岗位", "头衔", "job title", "position")),
     Column(
@@ -354,6 +361,7 @@ class ProblemCode(StrEnum):
     SECOND_ONE_W = "second_one_w"
     """Another 1W, ``value``, is on ``line`` (None: already in the register)."""
     INVALID_EMAIL = "invalid_email"
+    """Blocking: the register refuses such an address, so the row must be corrected first."""
 
 
 BLOCKING: frozenset[ProblemCode] = frozenset(
@@ -367,6 +375,7 @@ BLOCKING: frozenset[ProblemCode] = frozenset(
         ProblemCode.UNKNOWN_ROLE_CLASS,
         ProblemCode.UNKNOWN_ATTITUDE,
         ProblemCode.TOO_LONG,
+        ProblemCode.INVALID_EMAIL,
     }
 )
 
@@ -448,9 +457,6 @@ class ImportPreview:
     @property
     def stakeholders(self) -> list[ImportedStakeholder]:
         return [row.stakeholder for row in self.rows if row.stakeholder is not None]
-
-
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def _single_line(text: str) -> str:
@@ -587,7 +593,7 @@ def _draft(line: int, values: dict[ColumnKey, str]) -> _Draft:
         problems.append(
             Problem(ProblemCode.UNKNOWN_ATTITUDE, ColumnKey.ATTITUDE.value, raw_attitude)
         )
-    if draft.email and not _EMAIL.fullmatch(draft.email):
+    if draft.email and not looks_like_email(draft.email):
         problems.append(Problem(ProblemCode.INVALID_EMAIL, ColumnKey.EMAIL.value, draft.email))
     return draft
 
@@ -661,7 +667,8 @@ def _check_names(drafts: list[_Draft], existing: set[str]) -> None:
                     first_line[draft.key],
                 )
             )
-        first_line.setdefault(draft.key, draft.line)
+        if not draft.blocked:  # a row that cannot be imported does not claim its name
+            first_line.setdefault(draft.key, draft.line)
 
 
 def _check_one_w(drafts: list[_Draft], existing_one_w: Collection[str]) -> None:

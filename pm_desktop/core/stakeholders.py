@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -29,6 +30,14 @@ def quadrant_of(power: int, interest: int) -> Quadrant:
     if high_power:
         return Quadrant.MANAGE_CLOSELY if high_interest else Quadrant.KEEP_SATISFIED
     return Quadrant.KEEP_INFORMED if high_interest else Quadrant.MONITOR
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def looks_like_email(text: str) -> bool:
+    """``name@example.com``: one @, a dot in the domain, no spaces (the one rule everywhere)."""
+    return bool(_EMAIL.fullmatch(text))
 
 
 def clamp_scale(value: int) -> int:

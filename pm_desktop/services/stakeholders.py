@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnClause, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from pm_desktop.core.enums import (
@@ -25,6 +25,7 @@ from pm_desktop.core.enums import (
     TouchpointChannel,
 )
 from pm_desktop.core.errors import NotFoundError, ValidationError
+from pm_desktop.core.meetings import OPEN_STATUSES
 from pm_desktop.core.stakeholder_health import (
     DEFAULT_STRONG_C_DAYS,
     HealthInput,
@@ -42,6 +43,7 @@ from pm_desktop.core.stakeholders import (
     StakeholderRecord,
     StakeholderUsage,
     TouchpointEntry,
+    looks_like_email,
     reports_to_cycle,
 )
 from pm_desktop.storage.changes import tombstone
@@ -76,6 +78,13 @@ _RECORD_COLUMNS = (
     Stakeholder.notes,
     Stakeholder.deleted,
 )
+
+#: A meeting counts as held once its minutes are closed, or this long after it started (a
+#: scribe may never close them); a meeting in progress is not judged on its attendance yet.
+HELD_AFTER = timedelta(hours=12)
+
+#: Demands of one day in the order they were recorded (ids are random UUIDs).
+_INSERTION_ORDER: ColumnClause[Any] = literal_column("demands.rowid")
 
 _TEXT_LIMITS = {"name": 200, "organisation": 200, "title": 200, "email": 200, "phone": 64}
 
@@ -152,7 +161,7 @@ def _clean(field: str, value: Any) -> Any:
         raise ValidationError(
             f"{field} is too long (at most {_TEXT_LIMITS[field]} characters).", field=field
         )
-    if field == "email" and text and ("@" not in text or " " in text):
+    if field == "email" and text and not looks_like_email(text):
         raise ValidationError(f"'{text}' is not an e-mail address.", field="email")
     return text
 
@@ -213,7 +222,11 @@ class StakeholderService:
 
             return StakeholderUsage(
                 touchpoints=count(Touchpoint, Touchpoint.stakeholder_id == stakeholder_id),
-                meetings=count(MeetingAttendee, MeetingAttendee.stakeholder_id == stakeholder_id),
+                meetings=count(
+                    MeetingAttendee,
+                    MeetingAttendee.stakeholder_id == stakeholder_id,
+                    MeetingAttendee.attendance == Attendance.PRESENT,
+                ),
                 actions=count(ActionItem, ActionItem.owner_stakeholder_id == stakeholder_id),
             )
 
@@ -225,11 +238,22 @@ class StakeholderService:
                 tombstone(_get(session, Stakeholder, stakeholder_id))
 
     def restore(self, stakeholder_ids: str | Sequence[str]) -> None:
+        """Bring tombstoned stakeholders back. One whose manager was changed meanwhile so
+        that their old reports-to line would now close a loop comes back reporting to nobody."""
         ids = [stakeholder_ids] if isinstance(stakeholder_ids, str) else stakeholder_ids
         with self._store.write() as session:
             for stakeholder_id in ids:
                 row: Stakeholder = _get(session, Stakeholder, stakeholder_id, live=False)
                 row.deleted = False
+            session.flush()
+            for stakeholder_id in ids:
+                row = _get(session, Stakeholder, stakeholder_id)
+                records = {r.id: r for r in self._records_light(session, row.project_id or "")}
+                if row.reports_to_id is not None and (
+                    row.reports_to_id not in records
+                    or reports_to_cycle(records, row.id, row.reports_to_id)
+                ):
+                    row.reports_to_id = None
 
     def import_rows(self, project_id: str, rows: Sequence[ImportedStakeholder]) -> list[str]:
         """Add the rows of a checked import in one transaction; returns the new ids.
@@ -415,13 +439,14 @@ class StakeholderService:
             return _touchpoint_of(row)
 
     def remove_touchpoint(self, touchpoint_id: str) -> None:
-        """Withdraw a mistyped touchpoint (and its follow-up action, if still open)."""
+        """Withdraw a mistyped touchpoint, and its follow-up action if that is still open
+        (a follow-up already done or cancelled stays in the tracker)."""
         with self._store.write() as session:
             row: Touchpoint = _get(session, Touchpoint, touchpoint_id)
             tombstone(row)
             if row.follow_up_action_id:
                 action = session.get(ActionItem, row.follow_up_action_id)
-                if action is not None and not action.deleted:
+                if action is not None and not action.deleted and action.status in OPEN_STATUSES:
                     tombstone(action)
 
     def restore_touchpoint(self, touchpoint_id: str) -> None:
@@ -430,7 +455,7 @@ class StakeholderService:
             row.deleted = False
             if row.follow_up_action_id:
                 action = session.get(ActionItem, row.follow_up_action_id)
-                if action is not None:
+                if action is not None and action.status in OPEN_STATUSES:
                     action.deleted = False
 
     # --- health -------------------------------------------------------------------------
@@ -495,7 +520,7 @@ class StakeholderService:
         for demand_id, owner, text, status, recorded_on in session.execute(
             select(Demand.id, Demand.stakeholder_id, Demand.text, Demand.status, Demand.recorded_on)
             .where(Demand.project_id == project_id, Demand.deleted.is_(False))
-            .order_by(Demand.recorded_on, Demand.id)
+            .order_by(Demand.recorded_on, _INSERTION_ORDER)
         ):
             demands[owner].append(DemandEntry(demand_id, text, status, recorded_on))
         return [
@@ -525,7 +550,7 @@ class StakeholderService:
             Demand.deleted.is_(False), Demand.stakeholder_id.in_(stakeholder_ids)
         )
         found: defaultdict[str, list[Demand]] = defaultdict(list)
-        for row in session.scalars(query.order_by(Demand.recorded_on, Demand.id)):
+        for row in session.scalars(query.order_by(Demand.recorded_on, _INSERTION_ORDER)):
             found[row.stakeholder_id].append(row)
         return found
 
@@ -552,18 +577,22 @@ class StakeholderService:
         def who(stakeholder_id: str | None, name: str) -> str | None:
             return stakeholder_id or by_name.get(name_key(name))
 
-        held = (
-            Meeting.project_id == project_id,
-            Meeting.deleted.is_(False),
-            or_(Meeting.status != MeetingStatus.PLANNED, Meeting.starts_at <= datetime.now(UTC)),
-        )
+        now = datetime.now(UTC)
+        of_project = (Meeting.project_id == project_id, Meeting.deleted.is_(False))
+        started = or_(Meeting.status != MeetingStatus.PLANNED, Meeting.starts_at <= now)
+        judged = or_(Meeting.status == MeetingStatus.CLOSED, Meeting.starts_at <= now - HELD_AFTER)
         attendee_live = MeetingAttendee.deleted.is_(False)
         for linked_id, name, when in session.execute(
             select(
                 MeetingAttendee.stakeholder_id, MeetingAttendee.name, func.max(Meeting.starts_at)
             )
             .join(Meeting, Meeting.id == MeetingAttendee.meeting_id)
-            .where(*held, attendee_live, MeetingAttendee.attendance == Attendance.PRESENT)
+            .where(
+                *of_project,
+                started,
+                attendee_live,
+                MeetingAttendee.attendance == Attendance.PRESENT,
+            )
             .group_by(MeetingAttendee.stakeholder_id, MeetingAttendee.name)
         ):
             found = who(linked_id, name)
@@ -572,7 +601,7 @@ class StakeholderService:
 
         key_rows = session.execute(
             select(Meeting.id, Meeting.meeting_type, Meeting.title, Meeting.starts_at).where(
-                *held, Meeting.meeting_type.in_(KEY_MEETING_TYPES)
+                *of_project, judged, Meeting.meeting_type.in_(KEY_MEETING_TYPES)
             )
         ).all()
         attendance: defaultdict[str, dict[str, Attendance]] = defaultdict(dict)

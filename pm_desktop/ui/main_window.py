@@ -98,6 +98,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # Qt keeps their texts and enabled states; triggering goes through undo()/redo() here,
+        # which first save what is typed but not yet saved.
+        self.undo_action.triggered.disconnect()
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action.triggered.disconnect()
+        self.redo_action.triggered.connect(self.redo)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -144,6 +150,9 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(info.title)
             self.workspace_stack.addWidget(built.get(info.key) or EmptyWorkspace(info))
         self.navigation.currentRowChanged.connect(self.workspace_stack.setCurrentIndex)
+        # Meetings save attendance outside the undo history: count the warnings again
+        # whenever the user moves between workspaces.
+        self.navigation.currentRowChanged.connect(self.stakeholders.count_warnings)
 
         self.no_project_page = self._build_no_project_page()
         self.pages = QStackedWidget()
@@ -156,6 +165,23 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.no_project_page)
         self.pages.addWidget(splitter)
         self.setCentralWidget(self.pages)
+
+    # --- undo and redo ------------------------------------------------------------------
+
+    def _flush_pending_edits(self) -> None:
+        """Save what is typed but not yet saved (notes wait for a pause in typing), so that it
+        becomes a step of its own before the history moves."""
+        self.stakeholders.flush()
+
+    @Slot()
+    def undo(self) -> None:
+        self._flush_pending_edits()
+        self.undo_stack.undo()
+
+    @Slot()
+    def redo(self) -> None:
+        self._flush_pending_edits()
+        self.undo_stack.redo()
 
     def _navigation_row(self, key: str) -> int:
         return list(self._workspace_titles).index(key)
@@ -236,6 +262,8 @@ class MainWindow(QMainWindow):
         self.reload_projects(str(self._settings.value("project/last", "", str)) or None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._flush_pending_edits()
+        self.stakeholders.disconnect_history()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/workspace", self.navigation.currentRow())
         self._settings.setValue("project/last", self._current.id if self._current else "")

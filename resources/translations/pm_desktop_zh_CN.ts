@@ -2165,20 +2165,20 @@ Queued {time}; {state}</source>
         <translation>态度(&amp;A)</translation>
     </message>
     <message>
-        <source>Reports &amp;to</source>
-        <translation>汇报对象(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail</source>
-        <translation>邮箱(&amp;E)</translation>
-    </message>
-    <message>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <source>No&amp;tes</source>
-        <translation>备注(&amp;T)</translation>
+        <source>Report&amp;s to</source>
+        <translation>汇报对象(&amp;S)</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>电子邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Not&amp;es</source>
+        <translation>备注(&amp;E)</translation>
     </message>
     <message>
         <source>1 (low) to 5 (high)</source>
@@ -2510,19 +2510,19 @@ Queued {time}; {state}</source>
         <translation>强C</translation>
     </message>
     <message>
-        <source>Supporter</source>
-        <comment>attitude: 支持</comment>
-        <translation>支持</translation>
-    </message>
-    <message>
         <source>Neutral</source>
         <comment>attitude: 中立</comment>
         <translation>中立</translation>
     </message>
     <message>
+        <source>Supporter</source>
+        <comment>attitude: 支持者</comment>
+        <translation>支持者</translation>
+    </message>
+    <message>
         <source>Opponent</source>
-        <comment>attitude: 反对</comment>
-        <translation>反对</translation>
+        <comment>attitude: 反对者</comment>
+        <translation>反对者</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -3151,7 +3151,7 @@ Queued {time}; {state}</source>
     </message>
     <message>
         <source>The stakeholder register and power/interest map: the 1W and the strong-C, attitudes, demands, touchpoints and the warnings a PM must not miss.</source>
-        <translation>干系人登记表和权力/利益地图：1W 与强C、态度、诉求、接触记录，以及项目经理不可错过的预警。</translation>
+        <translation>干系人清单和权力/关注度地图：1W 与强C、态度、诉求、接触记录，以及项目经理不可错过的预警。</translation>
     </message>
     <message>
         <source>Team</source>

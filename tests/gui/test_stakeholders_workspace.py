@@ -520,3 +520,59 @@ def test_the_navigation_entry_counts_the_warnings_and_a_meeting_warning_opens_th
     assert window.workspace_stack.currentWidget() is window.meetings
     editor = window.meetings.workspace.editor
     qtbot.waitUntil(lambda: editor.meeting is not None and editor.meeting.id == kickoff.id)
+
+
+def test_undo_right_after_typing_notes_saves_them_first_as_their_own_step(
+    make_window: Callable[[], MainWindow], services: Services, project_id: str, qtbot: QtBot
+) -> None:
+    person = services.stakeholders.create(project_id, "赵强")
+    window = make_window()
+    window.select_project(project_id)
+    window.navigation.setCurrentRow(0)
+    workspace = window.stakeholders.workspace
+    workspace.select_stakeholder(person.id)
+    workspace.detail.fields["organisation"].setText("财务部")  # type: ignore[attr-defined]
+    workspace.detail.fields["organisation"].editingFinished.emit()  # type: ignore[attr-defined]
+    workspace.detail.fields["notes"].setPlainText("关注成本")  # type: ignore[attr-defined]
+    window.undo_action.trigger()  # within the pause after typing
+    record = services.stakeholders.get(person.id)
+    assert (record.organisation, record.notes) == ("财务部", "")  # the notes step was undone
+    window.undo_action.trigger()
+    assert services.stakeholders.get(person.id).organisation == ""
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    record = services.stakeholders.get(person.id)
+    assert (record.organisation, record.notes) == ("财务部", "关注成本")
+    assert not window.redo_action.isEnabled()
+
+
+def test_notes_typed_just_before_closing_are_saved(
+    make_window: Callable[[], MainWindow], services: Services, project_id: str
+) -> None:
+    person = services.stakeholders.create(project_id, "赵强")
+    window = make_window()
+    window.select_project(project_id)
+    workspace = window.stakeholders.workspace
+    workspace.select_stakeholder(person.id)
+    workspace.detail.fields["notes"].setPlainText("最后一句")  # type: ignore[attr-defined]
+    window.close()
+    assert services.stakeholders.get(person.id).notes == "最后一句"
+
+
+def test_marking_the_1w_present_in_a_meeting_clears_the_warning_on_return(
+    make_window: Callable[[], MainWindow], services: Services, project_id: str, qtbot: QtBot
+) -> None:
+    boss = services.stakeholders.create(project_id, "王总", role_class=RoleClass.ONE_W)
+    services.stakeholders.add_demand(boss.id, "按期上线", status=DemandStatus.ADDRESSED)
+    kickoff = services.meetings.create(
+        project_id, MeetingType.KICKOFF, "项目启动会", datetime.now(UTC) - timedelta(days=2)
+    )
+    attendee = services.meetings.add_attendee(kickoff.id, "王总", stakeholder_id=boss.id)
+    window = make_window()
+    window.select_project(project_id)
+    qtbot.waitUntil(lambda: window.navigation.item(0).text().endswith("(1)"))
+    window.navigation.setCurrentRow(3)  # Meetings, where the scribe records attendance
+    services.meetings.set_attendance(attendee.id, Attendance.PRESENT)
+    window.navigation.setCurrentRow(0)
+    qtbot.waitUntil(lambda: window.navigation.item(0).text() == "Stakeholders")
+    assert window.stakeholders.workspace.health.warnings == []

@@ -500,13 +500,17 @@ def test_texts_longer_than_the_database_takes_block_the_row() -> None:
     assert one_row({"姓名": "张伟", "电话": "1" * limit}) == ()
 
 
-def test_a_doubtful_email_is_a_warning() -> None:
-    preview = preview_import(["姓名", "邮箱"], [["张伟", "zhangwei at example"]], ())
-    [row] = preview.rows
+def test_an_address_the_register_would_refuse_blocks_its_row() -> None:
+    """The register refuses such an address, so importing it would fail: the preview says so
+    before anything is written, and the other rows stay importable."""
+    preview = preview_import(
+        ["姓名", "邮箱"], [["张伟", "zhangwei at example"], ["李娜", "li.na@example.cn"]], ()
+    )
+    bad, good = preview.rows
     # spaces are dropped from an address before it is checked
-    assert row.problems == (Problem(ProblemCode.INVALID_EMAIL, "email", "zhangweiatexample"),)
-    assert row.importable
-    assert row.warnings == row.problems
+    assert bad.problems == (Problem(ProblemCode.INVALID_EMAIL, "email", "zhangweiatexample"),)
+    assert not bad.importable
+    assert good.importable
 
 
 def test_every_problem_of_a_row_is_listed_in_column_order() -> None:
@@ -608,7 +612,21 @@ def test_blocking_codes() -> None:
         ProblemCode.REPORTS_TO_SELF,
         ProblemCode.REPORTS_TO_CYCLE,
         ProblemCode.SECOND_ONE_W,
-        ProblemCode.INVALID_EMAIL,
     }
     for code in ProblemCode:
         assert Problem(code).blocking is (code not in warnings), code
+
+
+def test_a_name_whose_first_row_is_blocked_is_imported_from_its_next_row() -> None:
+    preview = preview_import(["姓名", "权力"], [["马六", "9"], ["马六", "4"]], ())
+    first, second = preview.rows
+    assert codes(first.problems) == [ProblemCode.NOT_A_SCALE]
+    assert second.importable
+    assert second.stakeholder is not None
+    assert second.stakeholder.power == 4
+
+
+def test_department_is_read_as_the_organisation() -> None:
+    preview = preview_import(["姓名", "部门"], [["周敏", "财务部"]], ())
+    assert preview.rows[0].stakeholder is not None
+    assert preview.rows[0].stakeholder.organisation == "财务部"

@@ -241,3 +241,70 @@ def test_health_on_the_demo_project(services: Services) -> None:
     project = next(p for p in services.projects.list() if p.name)
     warnings = services.stakeholders.health(project.id)
     assert all(w.stakeholder_id or w.kind is WarningKind.NO_ONE_W for w in warnings)
+
+
+def test_a_key_meeting_in_progress_is_not_judged_until_closed(
+    services: Services, project_id: str
+) -> None:
+    boss = services.stakeholders.create(project_id, "王总", role_class=RoleClass.ONE_W)
+    services.stakeholders.add_demand(boss.id, "x", status=DemandStatus.ADDRESSED)
+    meeting = services.meetings.create(
+        project_id, MeetingType.SOLUTION_REPORT, "方案汇报", datetime.now(UTC)
+    )
+    services.meetings.start(meeting.id, datetime.now(UTC))
+    services.meetings.add_attendee(meeting.id, "王总", stakeholder_id=boss.id)
+    assert kinds(services, project_id) == []  # the scribe has not marked anyone yet
+    services.meetings.set_status(meeting.id, MeetingStatus.CLOSED)
+    assert kinds(services, project_id) == [WarningKind.ONE_W_ABSENT]
+
+
+def test_removing_a_touchpoint_keeps_a_follow_up_already_done(
+    services: Services, project_id: str
+) -> None:
+    person = services.stakeholders.create(project_id, "孙主任")
+    entry = services.stakeholders.add_touchpoint(
+        person.id,
+        TODAY,
+        TouchpointChannel.CALL,
+        summary="电话",
+        follow_up=FollowUp("发方案", who="陈"),
+    )
+    assert entry.follow_up_action_id is not None
+    services.meetings.set_action_status([entry.follow_up_action_id], ActionStatus.DONE)
+    services.stakeholders.remove_touchpoint(entry.id)
+    actions = services.actions.find(TrackerFilter(project_id=project_id))
+    assert [(a.action.what, a.action.status) for a in actions] == [("发方案", ActionStatus.DONE)]
+
+
+def test_restoring_someone_whose_reports_to_line_would_loop_clears_it(
+    services: Services, project_id: str
+) -> None:
+    a = services.stakeholders.create(project_id, "甲")
+    b = services.stakeholders.create(project_id, "乙", reports_to_id=a.id)
+    c = services.stakeholders.create(project_id, "丙", reports_to_id=b.id)
+    services.stakeholders.remove(b.id)
+    services.stakeholders.update(a.id, reports_to_id=c.id)  # allowed: 乙 is gone
+    services.stakeholders.restore(b.id)
+    assert services.stakeholders.get(b.id).reports_to_id is None
+    assert services.stakeholders.get(c.id).reports_to_id == b.id
+
+
+def test_demands_of_one_day_keep_the_order_they_were_recorded(
+    services: Services, project_id: str
+) -> None:
+    person = services.stakeholders.create(project_id, "钱总")
+    texts = [f"诉求{n}" for n in range(12)]
+    for text in texts:
+        services.stakeholders.add_demand(person.id, text)
+    assert [d.text for d in services.stakeholders.get(person.id).demands] == texts
+    assert [d.text for d in services.stakeholders.of_project(project_id)[0].demands] == texts
+
+
+def test_the_register_and_the_import_agree_on_e_mail_addresses(
+    services: Services, project_id: str
+) -> None:
+    person = services.stakeholders.create(project_id, "李")
+    for bad in ("zhou7.client.cn", "bad@@", "zs@x", "a b@c.cn"):
+        with pytest.raises(ValidationError):
+            services.stakeholders.update(person.id, email=bad)
+    assert services.stakeholders.update(person.id, email="li@client.cn").email == "li@client.cn"

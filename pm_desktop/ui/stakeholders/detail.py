@@ -160,10 +160,10 @@ class StakeholderDetail(QWidget):
             "power": self.tr("&Power"),
             "interest": self.tr("&Interest"),
             "attitude": self.tr("&Attitude"),
-            "reports_to_id": self.tr("Reports &to"),
-            "email": self.tr("&E-mail"),
+            "reports_to_id": self.tr("Report&s to"),
+            "email": self.tr("E-&mail"),
             "phone": self.tr("P&hone"),
-            "notes": self.tr("No&tes"),
+            "notes": self.tr("Not&es"),
         }
         for field in TEXT_FIELDS:
             edit = QLineEdit()
@@ -274,10 +274,10 @@ class StakeholderDetail(QWidget):
     ) -> None:
         """Fill the panel with ``record`` (None: nothing selected); ``others`` are the
         project's stakeholders, for the reports-to choice."""
-        if self._notes_timer.isActive() and self._record is not None:
-            self._notes_timer.stop()
-            self._commit_notes()
         changed_person = record is None or self._record is None or record.id != self._record.id
+        typing_notes = self._notes_timer.isActive() and not changed_person
+        if changed_person:
+            self._notes_timer.stop()  # callers flush() before changing the person
         self._record = record
         self.empty.setVisible(record is None)
         self._scroll.setVisible(record is not None)
@@ -295,6 +295,8 @@ class StakeholderDetail(QWidget):
         self.deleted_note.setVisible(record.deleted)
         self.restore_button.setVisible(record.deleted)
         for field, widget in self.fields.items():
+            if field == "notes" and typing_notes:
+                continue  # keep what is being typed; it is saved after the pause
             blocker = QSignalBlocker(widget)
             self._fill(field, widget, record, others)
             del blocker

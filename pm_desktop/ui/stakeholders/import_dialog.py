@@ -149,7 +149,7 @@ def _problem_templates() -> dict[ProblemCode, str]:
         ),
         ProblemCode.INVALID_EMAIL: translate(
             "StakeholderImport",
-            "“{value}” does not look like an e-mail address (it is imported as it is).",
+            "“{value}” is not an e-mail address: correct it in the file, or leave the cell empty.",
         ),
     }
 

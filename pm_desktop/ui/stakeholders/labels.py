@@ -36,9 +36,9 @@ def role_badge(role: RoleClass) -> str:
 
 def attitude_label(attitude: Attitude) -> str:
     labels = {
-        Attitude.SUPPORTER: translate("StakeholderLabels", "Supporter", "attitude: 支持"),
+        Attitude.SUPPORTER: translate("StakeholderLabels", "Supporter", "attitude: 支持者"),
         Attitude.NEUTRAL: translate("StakeholderLabels", "Neutral", "attitude: 中立"),
-        Attitude.OPPONENT: translate("StakeholderLabels", "Opponent", "attitude: 反对"),
+        Attitude.OPPONENT: translate("StakeholderLabels", "Opponent", "attitude: 反对者"),
         Attitude.UNKNOWN: translate("StakeholderLabels", "Unknown", "attitude: 未知"),
     }
     return labels[attitude]

@@ -40,10 +40,12 @@ class StakeholdersPage(QWidget):
         self._undo_stack = undo_stack
         self._project_id = ""
         self._workspace: StakeholdersWorkspace | None = None
+        self._stale = False
+        self._following_history = True
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         loader.ready.connect(self.count_warnings)
-        undo_stack.indexChanged.connect(lambda _i: self.count_warnings())
+        undo_stack.indexChanged.connect(self._history_moved)
 
     @property
     def built(self) -> bool:
@@ -70,13 +72,28 @@ class StakeholdersPage(QWidget):
         else:
             self.count_warnings()
 
-    @Slot()
-    def count_warnings(self) -> None:
-        """Count the project's warnings for the navigation entry (the workspace, once built,
-        reports them itself after every change)."""
+    def flush(self) -> None:
+        """Save edits typed but not yet saved (see StakeholderDetail.flush)."""
         if self._workspace is not None:
-            self._workspace.refresh_health()
+            self._workspace.detail.flush()
+
+    @Slot(int)
+    def _history_moved(self, _index: int = 0) -> None:
+        """Any step done or undone (a meeting's too) may change the warnings; the workspace's
+        own commands have refreshed it already."""
+        if self._workspace is not None and self._workspace.just_reloaded:
             return
+        self.count_warnings()
+
+    @Slot()
+    @Slot(int)
+    def count_warnings(self, _row: int = 0) -> None:
+        """Refresh the warnings: the whole workspace when it is on screen, else only the count
+        on the navigation entry (the workspace catches up when it is shown again)."""
+        if self._workspace is not None and self._workspace.isVisible():
+            self._workspace.reload()
+            return
+        self._stale = self._workspace is not None
         count = 0
         if self._project_id and self._loader.is_ready:
             days = int(str(self._settings.value(STRONG_C_DAYS_KEY, DEFAULT_STRONG_C_DAYS)))
@@ -88,10 +105,19 @@ class StakeholdersPage(QWidget):
                 count = 0  # the database could not be read; the status bar says why
         self.warningCountChanged.emit(count)
 
+    def disconnect_history(self) -> None:
+        """Stop following the undo history (the window is closing)."""
+        if self._following_history:
+            self._following_history = False
+            self._undo_stack.indexChanged.disconnect(self._history_moved)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._workspace is None:
             QTimer.singleShot(0, self._build)
+        elif self._stale:
+            self._stale = False
+            self._workspace.reload()
 
     def _build(self) -> None:
         _ = self.workspace

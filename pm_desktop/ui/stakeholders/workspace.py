@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,6 +78,7 @@ class StakeholdersWorkspace(QWidget):
         self._project_id = ""
         self._records: list[StakeholderRecord] = []
         self._current_id = ""
+        self.just_reloaded = False
         self._org_shape: list[tuple[object, ...]] = []
         self._org_shape_pending: list[tuple[object, ...]] | None = None
 
@@ -107,6 +108,8 @@ class StakeholdersWorkspace(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 420])
+        right.setMinimumWidth(330)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -241,11 +244,12 @@ class StakeholdersWorkspace(QWidget):
     def _done(self, error: PmError | None) -> None:
         """After every command (and its undo/redo): show the result, or why it failed."""
         self.reload()
-        if error is not None:
-            if self.detail.record is not None:
-                self.detail.show_error(error)
-            else:
-                QMessageBox.warning(self, self.tr("Stakeholders"), describe_error(error))
+        if error is None:
+            self.detail.error.hide()
+        elif self.detail.record is not None:
+            self.detail.show_error(error)
+        else:
+            QMessageBox.warning(self, self.tr("Stakeholders"), describe_error(error))
 
     @property
     def project_id(self) -> str:
@@ -297,6 +301,11 @@ class StakeholdersWorkspace(QWidget):
             self._show_current_in_views(current.id)
         self._show_warnings(warnings)
         self._update_actions()
+        self.just_reloaded = True  # until control returns to the event loop
+        QTimer.singleShot(0, self._forget_reload)
+
+    def _forget_reload(self) -> None:
+        self.just_reloaded = False
 
     def _refresh_org_chart(self, live: list[StakeholderRecord] | None = None) -> None:
         """Rebuild the org chart when what it shows changed, and only while it is shown."""
