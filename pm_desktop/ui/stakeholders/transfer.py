@@ -6,19 +6,21 @@ written, in one undoable step.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QUndoCommand
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QObject, QStandardPaths
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from pm_desktop.core.enums import Attitude, RoleClass
 from pm_desktop.core.errors import ExportError, PmError
-from pm_desktop.core.stakeholder_table import preview_import
+from pm_desktop.core.stakeholder_table import ImportPreview, preview_import
 from pm_desktop.core.stakeholders import Quadrant, StakeholderRecord
+from pm_desktop.export.atomic import atomic_output, os_reason
 from pm_desktop.export.stakeholder_map_pdf import MapLabels, write_map_pdf
 from pm_desktop.export.stakeholder_register import (
     ImportFailure,
@@ -27,6 +29,7 @@ from pm_desktop.export.stakeholder_register import (
     write_csv,
     write_xlsx,
 )
+from pm_desktop.ui.background import Cancelled, run_in_background
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.i18n import ui_language
 from pm_desktop.ui.stakeholders.commands import ImportStakeholdersCommand
@@ -145,43 +148,65 @@ class RegisterTransfer(QObject):
 
     def export_csv(self, out: Path | None = None) -> Path | None:
         out = out or self._ask_path(self.tr("stakeholders"), ".csv", self.tr("CSV (*.csv)"))
-        return self._write(out, lambda path: write_csv(path, self._records, ui_language()))
+        records, language = list(self._records), ui_language()
+        return self._write(out, lambda path: write_csv(path, records, language))
 
     def export_xlsx(self, out: Path | None = None) -> Path | None:
         out = out or self._ask_path(
             self.tr("stakeholders"), ".xlsx", self.tr("Excel workbook (*.xlsx)")
         )
-        sheet = self.tr("Stakeholders")
-        return self._write(out, lambda path: write_xlsx(path, self._records, ui_language(), sheet))
+        records, language, sheet = list(self._records), ui_language(), self.tr("Stakeholders")
+        return self._write(out, lambda path: write_xlsx(path, records, language, sheet))
 
     def export_png(self, out: Path | None = None) -> Path | None:
         out = out or self._ask_path(
             self.tr("stakeholder map"), ".png", self.tr("PNG image (*.png)")
         )
+        image = self._workspace.map.to_image()  # drawn here: the scene belongs to this thread
 
         def save(path: Path) -> None:
-            image = self._workspace.map.to_image()
-            if not image.save(str(path)):
-                raise ExportError(path, "the image could not be written there")
+            with atomic_output(path, ".png") as stream:
+                buffer = QBuffer()
+                buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+                if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # stubs say bytes
+                    raise ExportError(path, "the image could not be encoded")
+                stream.write(bytes(buffer.data().data()))
 
         return self._write(out, save)
 
     def export_pdf(self, out: Path | None = None) -> Path | None:
         out = out or self._ask_path(self.tr("stakeholder map"), ".pdf", self.tr("PDF (*.pdf)"))
-        labels = map_labels(self._project_name(), len(self._records))
-        return self._write(out, lambda path: write_map_pdf(path, self._records, labels))
+        records, labels = list(self._records), map_labels(self._project_name(), len(self._records))
+        return self._write(out, lambda path: write_map_pdf(path, records, labels))
 
     def _write(self, out: Path | None, write: Callable[[Path], None]) -> Path | None:
+        """Write ``out`` off the GUI thread; a cancelled export leaves no file behind and a
+        file already at ``out`` untouched (the work goes to a hidden file beside it)."""
         if out is None:
             return None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        draft = out.with_name(f".{out.stem}.exporting{out.suffix}")
+
+        def work() -> Path:
+            write(draft)
+            return draft
+
         try:
-            write(out)
+            run_in_background(
+                self._workspace,
+                self.tr("Saving {file}…").format(file=out.name),
+                work,
+                discard=lambda made: made.unlink(missing_ok=True),
+            )
+            os.replace(draft, out)
+        except Cancelled:
+            return None
+        except OSError as error:
+            draft.unlink(missing_ok=True)
+            self._report_export(out, ExportError(out, os_reason(error)))
+            return None
         except PmError as error:
-            QGuiApplication.restoreOverrideCursor()
             self._report_export(out, error)
             return None
-        QGuiApplication.restoreOverrideCursor()
         return out
 
     def _report_export(self, out: Path, error: PmError) -> None:
@@ -200,23 +225,47 @@ class RegisterTransfer(QObject):
         """Read ``path`` (asked for if None), show the preview, and import the chosen rows.
         Returns the new stakeholders' ids (empty when nothing was imported)."""
         project_id = self._workspace.project_id
-        if not project_id:
+        path = path or self._ask_import_path()
+        preview = self._preview(project_id, path) if project_id and path else None
+        if preview is None or path is None:
             return []
-        if path is None:
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
-            name, _ = QFileDialog.getOpenFileName(
-                self._workspace,
-                self.tr("Import stakeholders"),
-                folder,
-                self.tr("Tables (*.csv *.xlsx *.txt);;All files (*)"),
-            )
-            if not name:
-                return []
-            path = Path(name)
-        try:
+        dialog = ImportPreviewDialog(preview, path.name, self._workspace)
+        chosen = dialog.chosen() if dialog.exec() == ImportPreviewDialog.DialogCode.Accepted else []
+        if not chosen:
+            return []
+        command = ImportStakeholdersCommand(self._service(), project_id, chosen, self._done)
+        self._push(command)
+        return list(command.ids)
+
+    def _ask_import_path(self) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _ = QFileDialog.getOpenFileName(
+            self._workspace,
+            self.tr("Import stakeholders"),
+            folder,
+            self.tr("Tables (*.csv *.xlsx *.txt);;All files (*)"),
+        )
+        return Path(name) if name else None
+
+    def _preview(self, project_id: str, path: Path) -> ImportPreview | None:
+        """Read and check the file off the GUI thread; None if it cannot be read (said why)
+        or the user cancelled."""
+        register = self._service().of_project(project_id)
+        names = [r.name for r in register]
+        one_ws = [r.name for r in register if r.role_class is RoleClass.ONE_W]
+
+        def check() -> ImportPreview:
             table = read_table(path)
+            return preview_import(
+                table.headers, table.rows, names, lines=table.lines or None, existing_one_w=one_ws
+            )
+
+        try:
+            return run_in_background(
+                self._workspace, self.tr("Reading {file}…").format(file=path.name), check
+            )
+        except Cancelled:
+            return None
         except ImportFileError as error:
             QMessageBox.warning(
                 self._workspace,
@@ -225,21 +274,4 @@ class RegisterTransfer(QObject):
                 + "\n\n"
                 + import_failure_text(error),
             )
-            return []
-        register = self._service().of_project(project_id)
-        preview = preview_import(
-            table.headers,
-            table.rows,
-            [r.name for r in register],
-            lines=table.lines or None,
-            existing_one_w=[r.name for r in register if r.role_class is RoleClass.ONE_W],
-        )
-        dialog = ImportPreviewDialog(preview, path.name, self._workspace)
-        if dialog.exec() != ImportPreviewDialog.DialogCode.Accepted:
-            return []
-        chosen = dialog.chosen()
-        if not chosen:
-            return []
-        command = ImportStakeholdersCommand(self._service(), project_id, chosen, self._done)
-        self._push(command)
-        return list(command.ids)
+            return None
