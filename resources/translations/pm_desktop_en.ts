@@ -185,31 +185,31 @@
 <context>
     <name>StakeholdersWorkspace</name>
     <message numerus="yes">
-        <source>{name}: %n touchpoint(s)</source>
-        <translation>
-            <numerusform>{name}: %n touchpoint</numerusform>
-            <numerusform>{name}: %n touchpoints</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, attended %n meeting(s)</source>
-        <translation>
-            <numerusform>, attended %n meeting</numerusform>
-            <numerusform>, attended %n meetings</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, owns %n action(s)</source>
-        <translation>
-            <numerusform>, owns %n action</numerusform>
-            <numerusform>, owns %n actions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Delete %n stakeholder(s)? Some have a history:</source>
         <translation>
             <numerusform>Delete %n stakeholder? They have a history:</numerusform>
             <numerusform>Delete %n stakeholders? Some have a history:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touchpoint(s)</source>
+        <translation>
+            <numerusform>%n touchpoint</numerusform>
+            <numerusform>%n touchpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>attended %n meeting(s)</source>
+        <translation>
+            <numerusform>attended %n meeting</numerusform>
+            <numerusform>attended %n meetings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>owns %n action item(s)</source>
+        <translation>
+            <numerusform>owns %n action item</numerusform>
+            <numerusform>owns %n action items</numerusform>
         </translation>
     </message>
 </context>

@@ -239,6 +239,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundWork</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CaptureBox</name>
     <message>
         <source>Type an item, e.g. {example}, then Enter</source>
@@ -1885,7 +1892,7 @@ Queued {time}; {state}</source>
     <name>RegisterModel</name>
     <message>
         <source>Name</source>
-        <extracomment>The value used for sorting: numbers sort as numbers, names in the user&apos;s collation.</extracomment>
+        <extracomment>The value used for sorting: numbers as numbers, texts by pinyin (see RegisterFilter).</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -1988,6 +1995,10 @@ Queued {time}; {state}</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
+        <source>Saving {file}…</source>
+        <translation>正在保存 {file}…</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2006,6 +2017,10 @@ Queued {time}; {state}</source>
     <message>
         <source>Tables (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>表格文件 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
     </message>
     <message>
         <source>{file} cannot be imported.</source>
@@ -2389,8 +2404,8 @@ Queued {time}; {state}</source>
         <translation>汇报给“{value}”会形成循环汇报关系，已留空。</translation>
     </message>
     <message>
-        <source>“{value}” does not look like an e-mail address (it is imported as it is).</source>
-        <translation>“{value}”看起来不是邮箱地址（将按原样导入）。</translation>
+        <source>“{value}” is not an e-mail address: correct it in the file, or leave the cell empty.</source>
+        <translation>“{value}”不是有效的邮箱地址：请在文件中改正，或将该单元格留空。</translation>
     </message>
     <message>
         <source>Interest must be a whole number from 1 to 5 (was “{value}”).</source>
@@ -2715,8 +2730,8 @@ Queued {time}; {state}</source>
         <translation>{name} 是高权力的反对者，但从未接触过。</translation>
     </message>
     <message>
-        <source>Set a stakeholder&apos;s role to 1W, or add one.</source>
-        <translation>将一位干系人的角色设为 1W，或添加一位 1W。</translation>
+        <source>Shows the register: set the 1W&apos;s role there, or add them.</source>
+        <translation>打开干系人清单：在其中把 1W 的角色设为 1W，或新增此人。</translation>
     </message>
     <message>
         <source>Shows the 1Ws in the register.</source>
@@ -2835,22 +2850,30 @@ Queued {time}; {state}</source>
         <translation>新干系人的姓名：</translation>
     </message>
     <message numerus="yes">
-        <source>{name}: %n touchpoint(s)</source>
+        <source>%n touchpoint(s)</source>
         <translation>
-            <numerusform>{name}：%n 条接触记录</numerusform>
+            <numerusform>%n 条接触记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, attended %n meeting(s)</source>
+        <source>attended %n meeting(s)</source>
         <translation>
-            <numerusform>，参加过 %n 次会议</numerusform>
+            <numerusform>参加过 %n 次会议</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>, owns %n action(s)</source>
+        <source>owns %n action item(s)</source>
         <translation>
-            <numerusform>，负责 %n 项待办</numerusform>
+            <numerusform>负责 %n 项待办</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{name}: {history}</source>
+        <translation>{name}：{history}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>Delete stakeholders</source>

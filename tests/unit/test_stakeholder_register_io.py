@@ -78,7 +78,7 @@ def records() -> list[StakeholderRecord]:
             power=2,
             interest=3,
             attitude=Attitude.OPPONENT,
-            email="@evan",
+            title="@集团总部",
         ),
     ]
 
@@ -146,7 +146,7 @@ def test_csv_cells_excel_would_take_for_formulas_get_an_apostrophe(tmp_path: Pat
     rows = list(csv.reader(out.read_text("utf-8-sig").splitlines(keepends=True)))
     assert rows[2][9] == "'+86 138 0013 8000"
     assert rows[2][11] == "'- 注意：不喜欢长会\n=SUM(A1:A3)"
-    assert rows[3][8] == "'@evan"
+    assert rows[3][2] == "'@集团总部"
 
 
 # --- both writers ------------------------------------------------------------------------

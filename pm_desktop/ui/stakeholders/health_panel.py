@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +20,7 @@ from pm_desktop.ui.stakeholders.messages import warning_fix_hint, warning_text
 from pm_desktop.ui.style import ERROR, SUCCESS, WARNING, section_title
 
 MAX_STRONG_C_DAYS = 365
+DAYS_SETTLE_MS = 400
 
 
 class HealthPanel(QWidget):
@@ -39,7 +40,11 @@ class HealthPanel(QWidget):
         self.days.setToolTip(
             self.tr("Warn when the strong-C has not been contacted for this many days.")
         )
-        self.days.editingFinished.connect(lambda: self.strongCDaysChanged.emit(self.days.value()))
+        self._days_timer = QTimer(self)  # arrows and typing settle before the warnings change
+        self._days_timer.setSingleShot(True)
+        self._days_timer.setInterval(DAYS_SETTLE_MS)
+        self._days_timer.timeout.connect(lambda: self.strongCDaysChanged.emit(self.days.value()))
+        self.days.valueChanged.connect(self._days_timer.start)
         self.list = QListWidget()
         self.list.setObjectName("warningList")
         self.list.setWordWrap(True)

@@ -205,11 +205,15 @@ class Column(IntEnum):
     LINE = 0
     NAME = 1
     ORGANISATION = 2
-    ROLE = 3
-    POWER = 4
-    INTEREST = 5
-    ATTITUDE = 6
-    PROBLEMS = 7
+    TITLE = 3
+    ROLE = 4
+    POWER = 5
+    INTEREST = 6
+    ATTITUDE = 7
+    EMAIL = 8
+    REPORTS_TO = 9
+    DEMANDS = 10
+    PROBLEMS = 11
 
 
 def _column_headers() -> dict[Column, str]:
@@ -217,10 +221,14 @@ def _column_headers() -> dict[Column, str]:
         Column.LINE: translate("StakeholderImport", "Line", "the line of the file"),
         Column.NAME: column_title(ColumnKey.NAME),
         Column.ORGANISATION: column_title(ColumnKey.ORGANISATION),
+        Column.TITLE: column_title(ColumnKey.TITLE),
         Column.ROLE: column_title(ColumnKey.ROLE_CLASS),
         Column.POWER: column_title(ColumnKey.POWER),
         Column.INTEREST: column_title(ColumnKey.INTEREST),
         Column.ATTITUDE: column_title(ColumnKey.ATTITUDE),
+        Column.EMAIL: column_title(ColumnKey.EMAIL),
+        Column.REPORTS_TO: column_title(ColumnKey.REPORTS_TO),
+        Column.DEMANDS: column_title(ColumnKey.DEMANDS),
         Column.PROBLEMS: translate("StakeholderImport", "Problems"),
     }
 
@@ -246,8 +254,12 @@ def _cell_text(row: ImportRow, column: Column) -> str:
     keys = {
         Column.NAME: ColumnKey.NAME,
         Column.ORGANISATION: ColumnKey.ORGANISATION,
+        Column.TITLE: ColumnKey.TITLE,
         Column.POWER: ColumnKey.POWER,
         Column.INTEREST: ColumnKey.INTEREST,
+        Column.EMAIL: ColumnKey.EMAIL,
+        Column.REPORTS_TO: ColumnKey.REPORTS_TO,
+        Column.DEMANDS: ColumnKey.DEMANDS,
     }
     return _raw(row, keys[column])
 
@@ -256,10 +268,14 @@ def _person_text(person: ImportedStakeholder, column: Column) -> str:
     texts = {
         Column.NAME: person.name,
         Column.ORGANISATION: person.organisation,
+        Column.TITLE: person.title,
         Column.ROLE: role_class_label(person.role_class),
         Column.POWER: str(person.power),
         Column.INTEREST: str(person.interest),
         Column.ATTITUDE: attitude_label(person.attitude),
+        Column.EMAIL: person.email,
+        Column.REPORTS_TO: person.reports_to_name,
+        Column.DEMANDS: "\n".join(text for text, _status in person.demands),
     }
     return texts[column]
 

@@ -90,6 +90,8 @@ TEXT_FROM_SCALE = 0.45
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 # fit_all() never enlarges beyond this: a small map stays at its natural size.
 MAX_FIT_ZOOM = 1.25
+# Fitting never shrinks below this, where names are still readable; the view then scrolls.
+MIN_FIT_ZOOM = 0.55
 # An exported image is scaled down to stay under this many pixels (4 bytes each).
 MAX_EXPORT_PIXELS = 40_000_000
 # Card caches for 500 stakeholders on a HiDPI screen need more than QPixmapCache's 10 MB default.
@@ -406,6 +408,15 @@ class CardCanvas(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > MAX_FIT_ZOOM:
             self.setTransform(QTransform.fromScale(MAX_FIT_ZOOM, MAX_FIT_ZOOM))
+        elif self.zoom() < MIN_FIT_ZOOM:
+            self.setTransform(QTransform.fromScale(MIN_FIT_ZOOM, MIN_FIT_ZOOM))
+            self.centerOn(self.starting_point())
+
+    def starting_point(self) -> QPointF:
+        """Where a view too large to fit starts: the top, in the middle."""
+        rect = self.sceneRect()
+        half_height = self.viewport().height() / self.zoom() / 2
+        return QPointF(rect.center().x(), rect.top() + half_height)
 
     def _refit(self) -> None:
         if self._auto_fit:
@@ -817,6 +828,16 @@ class StakeholderMapView(CardCanvas):
         self._apply_geometry()
 
     # --- public API -------------------------------------------------------------------------
+
+    def starting_point(self) -> QPointF:
+        """A crowded map starts on the quadrant to manage closely (top right)."""
+        grid = self._geometry.grid_rect()
+        half_width = self.viewport().width() / self.zoom() / 2
+        half_height = self.viewport().height() / self.zoom() / 2
+        return QPointF(
+            max(grid.right() - half_width, grid.center().x()),
+            min(grid.top() + half_height, grid.center().y()),
+        )
 
     def grid_geometry(self) -> MapGeometry:
         """Where the grid and cells are (for tests and the workspace)."""

@@ -139,7 +139,9 @@ def warning_fix_hint(warning: HealthWarning) -> str:
     """Where clicking the warning leads."""
     kind = warning.kind
     if kind is WarningKind.NO_ONE_W:
-        return translate("StakeholderMessages", "Set a stakeholder's role to 1W, or add one.")
+        return translate(
+            "StakeholderMessages", "Shows the register: set the 1W's role there, or add them."
+        )
     if kind is WarningKind.SEVERAL_ONE_W:
         return translate("StakeholderMessages", "Shows the 1Ws in the register.")
     if kind in (WarningKind.ONE_W_NOT_INVITED, WarningKind.ONE_W_ABSENT):

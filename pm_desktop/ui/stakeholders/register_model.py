@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
+    QCollator,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,7 +29,7 @@ from pm_desktop.ui.style import MUTED
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: The value used for sorting: numbers sort as numbers, names in the user's collation.
+#: The value used for sorting: numbers as numbers, texts by pinyin (see RegisterFilter).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -221,6 +223,10 @@ class RegisterFilter(QSortFilterProxyModel):
         self._attitude: Attitude | None = None
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
+        # Chinese collation orders Chinese names by pinyin (陈, 李, 王, 赵) and Latin ones
+        # alphabetically, whatever the UI language.
+        self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self._collator.setNumericMode(True)
 
     def set_text(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "_text", text.strip().casefold()))
@@ -241,6 +247,12 @@ class RegisterFilter(QSortFilterProxyModel):
         else:
             change()
             self.invalidateFilter()
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, str) and isinstance(b, str):
+            return self._collator.compare(a, b) < 0
+        return bool(a < b)
 
     @property
     def active(self) -> bool:

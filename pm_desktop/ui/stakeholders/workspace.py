@@ -33,7 +33,12 @@ from PySide6.QtWidgets import (
 from pm_desktop.core.enums import Attitude, RoleClass
 from pm_desktop.core.errors import PmError
 from pm_desktop.core.stakeholder_health import DEFAULT_STRONG_C_DAYS, HealthWarning, WarningKind
-from pm_desktop.core.stakeholders import SCALE_MAX, SCALE_MIN, StakeholderRecord
+from pm_desktop.core.stakeholders import (
+    SCALE_MAX,
+    SCALE_MIN,
+    StakeholderRecord,
+    StakeholderUsage,
+)
 from pm_desktop.ui.delegates import ChoiceDelegate, NumberDelegate
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.services_loader import ServicesLoader
@@ -96,7 +101,7 @@ class StakeholdersWorkspace(QWidget):
         right.addWidget(self.health)
         right.addWidget(self.detail)
         right.setStretchFactor(1, 1)
-        right.setSizes([170, 530])
+        right.setSizes([220, 480])
         right.setChildrenCollapsible(False)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -430,12 +435,7 @@ class StakeholdersWorkspace(QWidget):
         usage = [(r, self._service().usage(r.id)) for r in records]
         used = [(r, u) for r, u in usage if u.any]
         if used:
-            lines = [
-                self.tr("{name}: %n touchpoint(s)", "", u.touchpoints).format(name=r.name)
-                + self.tr(", attended %n meeting(s)", "", u.meetings)
-                + self.tr(", owns %n action(s)", "", u.actions)
-                for r, u in used
-            ]
+            lines = [self._history_line(r, u) for r, u in used]
             answer = QMessageBox.question(
                 self,
                 self.tr("Delete stakeholders"),
@@ -450,6 +450,19 @@ class StakeholdersWorkspace(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._push(RemoveStakeholdersCommand(self._service(), records, self._done))
+
+    def _history_line(self, record: StakeholderRecord, usage: StakeholderUsage) -> str:
+        """``赵强: 2 touchpoints, attended 1 meeting``: only what there is."""
+        parts = []
+        if usage.touchpoints:
+            parts.append(self.tr("%n touchpoint(s)", "", usage.touchpoints))
+        if usage.meetings:
+            parts.append(self.tr("attended %n meeting(s)", "", usage.meetings))
+        if usage.actions:
+            parts.append(self.tr("owns %n action item(s)", "", usage.actions))
+        return self.tr("{name}: {history}").format(
+            name=record.name, history=self.tr(", ").join(parts)
+        )
 
     @Slot(object)
     def _restore(self, record: StakeholderRecord) -> None:
@@ -493,8 +506,13 @@ class StakeholdersWorkspace(QWidget):
             self.attitude_filter.setCurrentIndex(0)
             role = RoleClass.ONE_W.value if kind is WarningKind.SEVERAL_ONE_W else None
             self.role_filter.setCurrentIndex(self.role_filter.findData(role))
-            if kind is WarningKind.NO_ONE_W:
-                self.detail.fields["role_class"].setFocus()
+            if kind is WarningKind.NO_ONE_W and not self.model.rowCount():
+                self.add_stakeholder()  # nobody to choose from: add the 1W
+            elif kind is WarningKind.NO_ONE_W:
+                # Pick the 1W in the register, then set their role in its Role column.
+                self.table.setFocus()
+                role_column = self.model.column_of("role_class")
+                self.table.setCurrentIndex(self.proxy.index(0, role_column))
             return
         if warning.stakeholder_id is None:
             return
