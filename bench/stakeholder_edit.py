@@ -1,4 +1,4 @@
-"""Stakeholder edits with 500 stakeholders in one project: from the user's change to the
+"""Stakeholder edits with 500 (--people) stakeholders in one project: from the user's change to the
 refreshed screen (the undo command, the save, re-reading register and warnings, the views).
 
     QT_QPA_PLATFORM=offscreen python bench/stakeholder_edit.py [--runs 30]
@@ -34,13 +34,14 @@ PEOPLE = 500
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--people", type=int, default=PEOPLE)
     args = parser.parse_args()
     app = QApplication([])
     rng = random.Random(7)
     with tempfile.TemporaryDirectory(prefix="pm-bench-") as tmp:
         services = Services.open(Path(tmp) / "edit.sqlite")
         project = services.projects.create("大型项目").id
-        for n in range(PEOPLE):
+        for n in range(args.people):
             person = services.stakeholders.create(
                 project,
                 f"干系人{n:03d}",
@@ -64,7 +65,9 @@ def main() -> int:
         start = time.perf_counter()
         workspace.set_project(project)
         app.processEvents()
-        print(f"stakeholder edits, {PEOPLE} stakeholders in one project, {args.runs} runs (ms)")
+        print(
+            f"stakeholder edits, {args.people} stakeholders in one project, {args.runs} runs (ms)"
+        )
         print(f"  open the project                {(time.perf_counter() - start) * 1000:6.1f}")
         ids = [r.id for r in workspace.records]
         for name, view in (("map shown", workspace.map), ("register shown", workspace.table)):

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from pm_desktop.core.enums import Attitude, RoleClass
 from pm_desktop.core.stakeholders import StakeholderRecord
 from pm_desktop.ui.i18n import ensure_cjk_font
-from pm_desktop.ui.stakeholders.map_view import BADGE_COLOURS, StakeholderMapView
+from pm_desktop.ui.stakeholders.map_view import BADGE_COLOURS, MIN_FIT_ZOOM, StakeholderMapView
 from pm_desktop.ui.stakeholders.org_chart import OrgChartView
 
 
@@ -256,11 +256,21 @@ def test_selection_survives_a_refresh_unless_the_card_goes(
 
 
 def test_fit_all_shows_the_whole_map(view: StakeholderMapView) -> None:
-    view.set_records([*TEAM, *(person(f"c{i}", "人", 4, 2) for i in range(40))])
+    view.set_records(TEAM)
     view.zoom_by(3)
     view.fit_all()
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.adjusted(-1, -1, 1, 1).contains(view.sceneRect())
+
+
+def test_a_crowded_map_stays_readable_and_starts_on_the_quadrant_to_manage_closely(
+    view: StakeholderMapView,
+) -> None:
+    view.set_records([*TEAM, *(person(f"c{i}", "人", 4, 2) for i in range(200))])
+    view.fit_all()
+    assert view.zoom() == pytest.approx(MIN_FIT_ZOOM)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(view.cell_rect(5, 5).center())  # top right: manage closely
 
 
 def non_white(image: QImage) -> int:
