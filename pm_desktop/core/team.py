@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import pairwise
 from enum import StrEnum
+from itertools import pairwise
 
 from pm_desktop.core.enums import (
     PersonKind,
