@@ -219,6 +219,21 @@ def _person_over_allocations(
     return found
 
 
+def peak_load(booked: Iterable[AssignmentRecord], start: date, end: date) -> int:
+    """The highest total allocation on any day from ``start`` to ``end`` (one person's)."""
+    changes: defaultdict[date, int] = defaultdict(int)
+    for item in booked:
+        first, last = max(item.starts_on, start), min(item.ends_on, end)
+        if first <= last:
+            changes[first] += item.allocation_pct
+            changes[last + timedelta(days=1)] -= item.allocation_pct
+    load = peak = 0
+    for day in sorted(changes):
+        load += changes[day]
+        peak = max(peak, load)
+    return peak
+
+
 # --- RACI -----------------------------------------------------------------------------------
 
 
@@ -268,3 +283,18 @@ def raci_rows(cells: Iterable[RaciCell]) -> list[RaciRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class TeamCheck:
+    """What the team view flags for one project."""
+
+    unfilled: tuple[UnfilledRole, ...] = ()
+    over: tuple[OverAllocation, ...] = ()
+    """Spans where someone on this project is booked beyond 100 percent, across projects."""
+    left_pool: tuple[PersonRecord, ...] = ()
+    """People assigned to this project who have left the pool."""
+
+    @property
+    def clean(self) -> bool:
+        return not (self.unfilled or self.over or self.left_pool)

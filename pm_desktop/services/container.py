@@ -11,6 +11,7 @@ from pm_desktop.services.outbox import OutboxService
 from pm_desktop.services.projects import ProjectService
 from pm_desktop.services.stakeholders import StakeholderService
 from pm_desktop.services.sync_status import SyncStatusService
+from pm_desktop.services.team import TeamService
 from pm_desktop.storage.backup import quick_check_problems
 from pm_desktop.storage.database import Store, open_store
 
@@ -24,6 +25,7 @@ class Services:
     outbox: OutboxService
     sync_status: SyncStatusService
     stakeholders: StakeholderService
+    team: TeamService
 
     @classmethod
     def open(cls, path: Path) -> Services:
@@ -37,6 +39,7 @@ class Services:
             outbox=OutboxService(store),
             sync_status=SyncStatusService(store),
             stakeholders=StakeholderService(store),
+            team=TeamService(store),
         )
 
     @property
