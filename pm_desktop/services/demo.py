@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,6 +36,7 @@ from pm_desktop.core.enums import (
     TouchpointChannel,
 )
 from pm_desktop.core.projects import ProjectSummary
+from pm_desktop.core.work_calendar import WorkCalendar
 from pm_desktop.services.projects import project_summary
 from pm_desktop.storage.base import new_id
 from pm_desktop.storage.database import DEVICE_KEY
@@ -545,29 +545,15 @@ MEETINGS: tuple[MeetingRow, ...] = (
 # --- Working days ---------------------------------------------------------------------------
 
 
-class WorkingDays:
-    """Mainland China working days (statutory holidays and 调休) with a calendar's exceptions."""
-
-    def __init__(self, first_year: int, exceptions: dict[date, bool] | None = None) -> None:
-        self._statutory = holidays.country_holidays("CN", years=range(first_year, first_year + 3))
-        self._exceptions = exceptions or {}
-
-    def is_working(self, day: date) -> bool:
-        if day in self._exceptions:
-            return self._exceptions[day]
-        return bool(self._statutory.is_working_day(day))
+class WorkingDays(WorkCalendar):
+    """The project's calendar, as the demo steps through it."""
 
     def first_on_or_after(self, day: date) -> date:
-        while not self.is_working(day):
-            day += timedelta(days=1)
-        return day
+        return self.add_working_days(day, 0)
 
     def add(self, day: date, count: int) -> date:
         """The working day ``count`` working days after ``day`` (itself moved to a working day)."""
-        day = self.first_on_or_after(day)
-        for _ in range(count):
-            day = self.first_on_or_after(day + timedelta(days=1))
-        return day
+        return self.add_working_days(day, count)
 
 
 def local_instant(day: date, hhmm: str) -> datetime:
@@ -650,7 +636,7 @@ def create_demo_project(
         )
         session.add(project)
         session.flush()
-        demo = Demo(session, project, t, today, now, WorkingDays(t.year, exceptions), {}, {})
+        demo = Demo(session, project, t, today, now, WorkingDays(exceptions), {}, {})
         _add_stakeholders(demo)
         _add_pool(demo)
         _add_team(demo)
