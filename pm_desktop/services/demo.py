@@ -745,8 +745,8 @@ def _add_pool(demo: Demo) -> None:
 
 def _add_team(demo: Demo) -> None:
     """The consulting team model, the project's staffing under service orders, and RACI."""
-    template = TeamTemplate(
-        project_id=None,
+    template = TeamTemplate(  # the project's own copy: its team is checked against it
+        project_id=demo.project.id,
         name=TEMPLATE_NAME,
         project_type=ProjectType.CONSULTING,
         description=TEMPLATE_DESCRIPTION,

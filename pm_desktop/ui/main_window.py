@@ -33,6 +33,7 @@ from pm_desktop.ui.project_commands import (
 from pm_desktop.ui.project_dialog import ProjectDialog
 from pm_desktop.ui.services_loader import ServicesLoader
 from pm_desktop.ui.stakeholders.page import StakeholdersPage
+from pm_desktop.ui.team.page import TeamPage
 from pm_desktop.ui.workspaces import EmptyWorkspace, workspaces
 
 PENDING_REFRESH_MS = 5000
@@ -143,7 +144,9 @@ class MainWindow(QMainWindow):
         self.projectChanged.connect(self.stakeholders.set_project)
         self.stakeholders.warningCountChanged.connect(self._show_stakeholder_warnings)
         self.stakeholders.meetingRequested.connect(self.show_meeting)
-        built = {"meetings": self.meetings, "stakeholders": self.stakeholders}
+        self.team = TeamPage(self._loader, self._settings, self.undo_stack)
+        self.projectChanged.connect(self.team.set_project)
+        built = {"meetings": self.meetings, "stakeholders": self.stakeholders, "team": self.team}
         self._workspace_titles: dict[str, str] = {}
         for info in workspaces():
             self._workspace_titles[info.key] = info.title
@@ -264,6 +267,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._flush_pending_edits()
         self.stakeholders.disconnect_history()
+        self.team.disconnect_history()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/workspace", self.navigation.currentRow())
         self._settings.setValue("project/last", self._current.id if self._current else "")

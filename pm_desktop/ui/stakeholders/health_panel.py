@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -19,8 +30,27 @@ from pm_desktop.core.stakeholder_health import HealthWarning, Severity
 from pm_desktop.ui.stakeholders.messages import warning_fix_hint, warning_text
 from pm_desktop.ui.style import ERROR, SUCCESS, WARNING, section_title
 
+Index = QModelIndex | QPersistentModelIndex
+
 MAX_STRONG_C_DAYS = 365
 DAYS_SETTLE_MS = 400
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text (a list view does not grow a row that wraps
+    Chinese text by itself, and would cut it with "…")."""
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = max(self._view.viewport().width() - 12, 80)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(width, bounds.height() + 6)
 
 
 class HealthPanel(QWidget):
@@ -50,6 +80,7 @@ class HealthPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setItemDelegate(_WrappingDelegate(self.list))
         self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)

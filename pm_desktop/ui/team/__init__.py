@@ -1,0 +1,1 @@
+"""The Team workspace: team composition, RACI, the resource pool and cost."""
