@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>CostLinesModel</name>
+    <message numerus="yes">
+        <source>%n working day(s) in the period</source>
+        <translation>
+            <numerusform>%n working day in the period</numerusform>
+            <numerusform>%n working days in the period</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HealthPanel</name>
     <message numerus="yes">
         <source>Warnings (%n)</source>
@@ -131,6 +141,16 @@
     </message>
 </context>
 <context>
+    <name>RaciTab</name>
+    <message numerus="yes">
+        <source>%n work item(s) need attention (highlighted)</source>
+        <translation>
+            <numerusform>%n work item needs attention (highlighted)</numerusform>
+            <numerusform>%n work items need attention (highlighted)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StakeholderTexts</name>
     <message numerus="yes">
         <source>%n stakeholders are marked 1W; a project has one.</source>
@@ -210,6 +230,30 @@
         <translation>
             <numerusform>owns %n action item</numerusform>
             <numerusform>owns %n action items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamTexts</name>
+    <message numerus="yes">
+        <source>{role}: %n more needed</source>
+        <translation>
+            <numerusform>{role}: %n more needed</numerusform>
+            <numerusform>{role}: %n more needed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required role(s) not filled</source>
+        <translation>
+            <numerusform>%n required role not filled</numerusform>
+            <numerusform>%n required roles not filled</numerusform>
         </translation>
     </message>
 </context>

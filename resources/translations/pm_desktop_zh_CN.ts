@@ -205,6 +205,116 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign someone to the project</source>
+        <translation>为项目派驻人员</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>结束日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Allocation</source>
+        <translation>投入比例(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Service &amp;order</source>
+        <translation>服务单类型(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Package &amp;price</source>
+        <translation>服务包价格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Service &amp;days</source>
+        <translation>服务天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Search name or skill…</source>
+        <translation>搜索姓名或技能…</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Has left the pool</source>
+        <translation>已出池</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 180,000</source>
+        <translation>单位：元，例如 180,000</translation>
+    </message>
+    <message>
+        <source>Working days of the period</source>
+        <translation>按期间工作日计算</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsModel</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>投入比例</translation>
+    </message>
+    <message>
+        <source>Service order</source>
+        <translation>服务单类型</translation>
+    </message>
+    <message>
+        <source>Package price (B)</source>
+        <translation>服务包价格（B）</translation>
+    </message>
+    <message>
+        <source>Service days (C)</source>
+        <translation>服务天数（C）</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>成本（元）</translation>
+    </message>
+    <message>
+        <source>by dates</source>
+        <translation>按起止日期</translation>
+    </message>
+    <message>
+        <source>Type the amount in yuan, e.g. 180,000 or 1200.50.</source>
+        <translation>请输入金额（元），例如 180,000 或 1200.50。</translation>
+    </message>
+    <message>
+        <source>0: count the working days of the period instead.</source>
+        <translation>填 0 则按期间内的工作日计算。</translation>
+    </message>
+</context>
+<context>
     <name>AttendeesModel</name>
     <message>
         <source>Name</source>
@@ -310,6 +420,102 @@
     <message>
         <source> · </source>
         <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>CostLinesModel</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Rate (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) in the period</source>
+        <translation>
+            <numerusform>期间内共 %n 个工作日</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CostTab</name>
+    <message>
+        <source>A person-month is 22 working days of the project&apos;s calendar. Type D uses the month rate from 22 working days on, the day rate below.</source>
+        <translation>1 人月按项目日历的 22 个工作日计。D 类服务单满 22 个工作日按人月单价计费，不足 22 个工作日按人天单价计费。</translation>
+    </message>
+    <message>
+        <source>Service order</source>
+        <translation>服务单类型</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>By service-order type</source>
+        <translation>按服务单类型</translation>
+    </message>
+    <message>
+        <source>By role</source>
+        <translation>按角色</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>¥{amount}</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>Export cost estimate</source>
+        <translation>导出成本估算</translation>
+    </message>
+    <message>
+        <source>{project} cost estimate</source>
+        <translation>{project}成本估算</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -465,6 +671,52 @@
     <message>
         <source>Details: {details}</source>
         <translation>详细信息：{details}</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Record an event of {name}</source>
+        <translation>记录 {name} 的事件</translation>
+    </message>
+    <message>
+        <source>What happened; for red and black, say it plainly.</source>
+        <translation>发生了什么；红色、黑色记录请如实写明。</translation>
+    </message>
+    <message>
+        <source>About this project ({name})</source>
+        <translation>与本项目有关（{name}）</translation>
+    </message>
+    <message>
+        <source>&amp;Event</source>
+        <translation>事件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The pool history only grows: an event cannot be edited later.</source>
+        <translation>资源池履历只增不改：事件记录后不能再修改。</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +1907,207 @@ Queued {time}; {state}</source>
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Day rate</source>
+        <translation>人天单价</translation>
+    </message>
+    <message>
+        <source>Month rate</source>
+        <translation>人月单价</translation>
+    </message>
+    <message>
+        <source>In pool</source>
+        <translation>在池</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红色记录</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>黑色记录</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>已出池</translation>
+    </message>
+    <message>
+        <source>Red records: good conduct</source>
+        <translation>红色记录：表现良好</translation>
+    </message>
+    <message>
+        <source>Black records: bad conduct</source>
+        <translation>黑色记录：表现不良</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Add someone to the pool</source>
+        <translation>添加人员到资源池</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑 {name}</translation>
+    </message>
+    <message>
+        <source>e.g. ERP, 数据治理, 项目管理</source>
+        <translation>例如：ERP、数据治理、项目管理</translation>
+    </message>
+    <message>
+        <source>yuan per day, e.g. 2,800</source>
+        <translation>元/人天，例如 2,800</translation>
+    </message>
+    <message>
+        <source>yuan per month, e.g. 52,000</source>
+        <translation>元/人月，例如 52,000</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Company</source>
+        <translation>公司(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Skills</source>
+        <translation>技能(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Day rate (yuan)</source>
+        <translation>人天单价（元）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Month rate (yuan)</source>
+        <translation>人月单价（元）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>电子邮件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>PoolTab</name>
+    <message>
+        <source>Skill, e.g. ERP or 运维</source>
+        <translation>技能，例如 ERP 或 运维</translation>
+    </message>
+    <message>
+        <source>Free from</source>
+        <translation>空闲时段</translation>
+    </message>
+    <message>
+        <source>In the pool then, not away, and not booked to 100% or more in the period.</source>
+        <translation>该期间在池、未离岗，且投入比例合计未达 100%。</translation>
+    </message>
+    <message>
+        <source>Show who left</source>
+        <translation>显示已出池人员</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Add Person…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deletes an entry made by mistake. Someone who leaves the pool gets a “left the pool” event.</source>
+        <translation>用于删除误录的条目。人员离开资源池时，应为其添加“出池”事件。</translation>
+    </message>
+    <message>
+        <source>Add Event…</source>
+        <translation>添加事件…</translation>
+    </message>
+    <message>
+        <source>Select someone to see their history.</source>
+        <translation>选择一名人员以查看其履历。</translation>
+    </message>
+    <message>
+        <source>Pool history</source>
+        <translation>资源池履历</translation>
+    </message>
+    <message>
+        <source> (left the pool)</source>
+        <translation>（已出池）</translation>
+    </message>
+    <message>
+        <source>{kind} · {company}</source>
+        <translation>{kind} · {company}</translation>
+    </message>
+    <message>
+        <source>Day rate ¥{day} · month rate ¥{month}</source>
+        <translation>人天单价 ¥{day} · 人月单价 ¥{month}</translation>
+    </message>
+    <message>
+        <source>Skills: {skills}</source>
+        <translation>技能：{skills}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Delete from the pool list</source>
+        <translation>从资源池名单中删除</translation>
+    </message>
+    <message>
+        <source>Delete {name} from the list? Use this for an entry made by mistake; when someone leaves the pool, add a “left the pool” event instead. Undo brings them back.</source>
+        <translation>确定从名单中删除 {name} 吗？此操作仅用于误录的条目；人员离开资源池时，请改为添加“出池”事件。可用“撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Resource pool</source>
+        <translation>资源池</translation>
+    </message>
+</context>
+<context>
     <name>ProjectCommands</name>
     <message>
         <source>Create project “{name}”</source>
@@ -1735,6 +2188,97 @@ Queued {time}; {state}</source>
     <message>
         <source>A project name has at most 200 characters.</source>
         <translation>项目名称最多 200 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTeamTab</name>
+    <message>
+        <source>Apply Model…</source>
+        <translation>应用组队模型…</translation>
+    </message>
+    <message>
+        <source>Team model (组队模型):</source>
+        <translation>组队模型：</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>派驻…</translation>
+    </message>
+    <message>
+        <source>Remove from Team</source>
+        <translation>移出团队</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>{name} has left the resource pool.</source>
+        <translation>{name} 已出池。</translation>
+    </message>
+    <message>
+        <source>none applied</source>
+        <translation>未应用</translation>
+    </message>
+    <message>
+        <source>Apply the standard staffing for this kind of project: the checks then list the required roles not yet filled.</source>
+        <translation>应用此类项目的标准人员配置后，检查中会列出尚未配置的必需角色。</translation>
+    </message>
+    <message>
+        <source>{name} ({type})</source>
+        <translation>{name}（{type}）</translation>
+    </message>
+    <message>
+        <source>{role} × {count}</source>
+        <translation>{role} × {count}</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation>（可选）</translation>
+    </message>
+    <message>
+        <source>Roles: {roles}</source>
+        <translation>角色：{roles}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{name}: booked {peak}% from {start} to {end}</source>
+        <translation>{name}：{start} 至 {end} 投入比例达 {peak}%</translation>
+    </message>
+    <message>
+        <source>Click to assign someone as {role}.</source>
+        <translation>点击派驻人员担任{role}。</translation>
+    </message>
+    <message>
+        <source>Over 100% across projects. Click to show their assignments.</source>
+        <translation>跨项目投入比例超过 100%。点击查看其派驻情况。</translation>
+    </message>
+    <message>
+        <source>Click to show their assignments.</source>
+        <translation>点击查看其派驻情况。</translation>
+    </message>
+    <message>
+        <source>Every required role is filled and nobody is booked over 100%.</source>
+        <translation>所有必需角色均已配置，且无人超负荷。</translation>
+    </message>
+    <message>
+        <source>Nobody is booked over 100%. Apply a team model to check roles.</source>
+        <translation>无人超负荷。应用组队模型后可检查角色配置。</translation>
+    </message>
+    <message>
+        <source>Apply team model</source>
+        <translation>应用组队模型</translation>
+    </message>
+    <message>
+        <source>Apply “{name}” to this project? The team already assigned stays as it is; the checks then compare it with the roles of this model.</source>
+        <translation>确定对本项目应用“{name}”吗？已派驻的团队保持不变；之后的检查会将其与该模型的角色进行对照。</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}：{problem}</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +2430,86 @@ Queued {time}; {state}</source>
     <message>
         <source>Nothing is dropped: what the line does not understand stays in What, and the hint under the line says why. An item without Who or When is marked “To be set” until you fill it in the table.</source>
         <translation>不会丢失任何内容：无法识别的部分保留在“事项”中，输入框下方的提示会说明原因。缺少负责人或完成时间的事项标为“待定”，在表格中补全即可。</translation>
+    </message>
+</context>
+<context>
+    <name>RaciModel</name>
+    <message>
+        <source>Work item / deliverable</source>
+        <translation>工作项/交付物</translation>
+    </message>
+    <message>
+        <source>Who writes, who reviews</source>
+        <translation>执笔与评审</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Writes: {writers}; Reviews: {reviewers}</source>
+        <translation>执笔：{writers}；评审：{reviewers}</translation>
+    </message>
+</context>
+<context>
+    <name>RaciTab</name>
+    <message>
+        <source>Add Work Item…</source>
+        <translation>添加工作项…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Remove Work Item</source>
+        <translation>删除工作项</translation>
+    </message>
+    <message>
+        <source>R writes it · A answers for it and reviews it (exactly one) · C is consulted · I is informed</source>
+        <translation>R 负责执行（执笔）· A 审批负责并评审（仅限一人）· C 咨询 · I 知会</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n work item(s) need attention (highlighted)</source>
+        <translation>
+            <numerusform>%n 个工作项需要处理（已高亮）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every work item has one A and an R.</source>
+        <translation>每个工作项都有一个 A 和至少一个 R。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not on the team</source>
+        <translation>不在团队中</translation>
+    </message>
+    <message>
+        <source>Add work item</source>
+        <translation>添加工作项</translation>
+    </message>
+    <message>
+        <source>Work item or deliverable, e.g. 调研报告:</source>
+        <translation>工作项或交付物，例如 调研报告：</translation>
+    </message>
+    <message>
+        <source>Rename work item</source>
+        <translation>重命名工作项</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Remove work item “{item}”</source>
+        <translation>删除工作项“{item}”</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +3515,379 @@ Queued {time}; {state}</source>
     </message>
 </context>
 <context>
+    <name>TeamCommands</name>
+    <message>
+        <source>Add “{name}” to the pool</source>
+        <translation>将“{name}”加入资源池</translation>
+    </message>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>编辑“{name}”</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from the pool list</source>
+        <translation>从资源池名单中删除“{name}”</translation>
+    </message>
+    <message>
+        <source>Record an event of “{name}”</source>
+        <translation>记录“{name}”的事件</translation>
+    </message>
+    <message>
+        <source>Assign “{name}” as {role}</source>
+        <translation>派驻“{name}”担任{role}</translation>
+    </message>
+    <message>
+        <source>Edit the assignment of “{name}”</source>
+        <translation>编辑“{name}”的派驻</translation>
+    </message>
+    <message>
+        <source>Remove the assignment of “{name}”</source>
+        <translation>取消“{name}”的派驻</translation>
+    </message>
+    <message>
+        <source>Apply the team model “{name}”</source>
+        <translation>应用组队模型“{name}”</translation>
+    </message>
+    <message>
+        <source>Clear {name}&apos;s part in “{item}”</source>
+        <extracomment>(work item, person id, new value, old value)</extracomment>
+        <translation>清除 {name} 在“{item}”中的 RACI 角色</translation>
+    </message>
+    <message>
+        <source>Make {name} {raci} for “{item}”</source>
+        <translation>将 {name} 设为“{item}”的 {raci}</translation>
+    </message>
+    <message>
+        <source>Rename “{old}” to “{new}”</source>
+        <translation>将“{old}”重命名为“{new}”</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCostExport</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Service order type</source>
+        <translation>服务单类型</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Rate (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Total by service-order type</source>
+        <translation>按服务单类型合计</translation>
+    </message>
+    <message>
+        <source>Total by role</source>
+        <translation>按角色合计</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLabels</name>
+    <message>
+        <source>Internal</source>
+        <comment>person kind: 内部</comment>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <comment>person kind: 合作伙伴</comment>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>Outsourced</source>
+        <comment>person kind: 外包 (ODC)</comment>
+        <translation>外包</translation>
+    </message>
+    <message>
+        <source>Entered the pool</source>
+        <comment>入池</comment>
+        <translation>入池</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <comment>培训</comment>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <comment>分派</comment>
+        <translation>派驻</translation>
+    </message>
+    <message>
+        <source>Left the pool</source>
+        <comment>出池</comment>
+        <translation>出池</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <comment>结算</comment>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>Red (good)</source>
+        <comment>红事件: good conduct</comment>
+        <translation>红色记录（表现良好）</translation>
+    </message>
+    <message>
+        <source>Black (bad)</source>
+        <comment>黑事件: bad conduct</comment>
+        <translation>黑色记录（表现不良）</translation>
+    </message>
+    <message>
+        <source>Product customisation</source>
+        <comment>二开</comment>
+        <translation>产品二开</translation>
+    </message>
+    <message>
+        <source>Implementation</source>
+        <comment>实施</comment>
+        <translation>实施</translation>
+    </message>
+    <message>
+        <source>Operations (O&amp;M)</source>
+        <comment>运维</comment>
+        <translation>运维</translation>
+    </message>
+    <message>
+        <source>Consulting</source>
+        <comment>咨询</comment>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>project type: 其他</comment>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>A · Long-term</source>
+        <comment>服务单类型A: 长期人月</comment>
+        <translation>A · 长期人月服务</translation>
+    </message>
+    <message>
+        <source>B · Package</source>
+        <comment>服务单类型B: 标准交付服务包</comment>
+        <translation>B · 标准交付服务包</translation>
+    </message>
+    <message>
+        <source>C · Remote O&amp;M</source>
+        <comment>服务单类型C: 远程运维服务包</comment>
+        <translation>C · 远程运维服务包</translation>
+    </message>
+    <message>
+        <source>D · On-site</source>
+        <comment>服务单类型D: 驻场人力</comment>
+        <translation>D · 项目驻场人力</translation>
+    </message>
+    <message>
+        <source>Long-term (over 6 months) person-month service: the month rate × months.</source>
+        <translation>长期（6 个月以上）人月服务：人月单价 × 月数。</translation>
+    </message>
+    <message>
+        <source>Standard delivery service package: the package&apos;s price.</source>
+        <translation>标准交付服务包：按服务包价格计。</translation>
+    </message>
+    <message>
+        <source>Remote O&amp;M standard package: the day rate × service days.</source>
+        <translation>远程运维标准服务包：人天单价 × 服务天数。</translation>
+    </message>
+    <message>
+        <source>On-site staffing: 22 working days or more at the month rate, else the day rate.</source>
+        <translation>项目驻场人力：满 22 个工作日按人月单价计，否则按人天单价计。</translation>
+    </message>
+    <message>
+        <source>Person-months</source>
+        <translation>人月</translation>
+    </message>
+    <message>
+        <source>Person-days</source>
+        <translation>人天</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>服务包</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <comment>RACI cell left empty</comment>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>R · Responsible (writes)</source>
+        <translation>R · 负责执行（执笔）</translation>
+    </message>
+    <message>
+        <source>A · Accountable (reviews)</source>
+        <translation>A · 审批负责（评审）</translation>
+    </message>
+    <message>
+        <source>C · Consulted</source>
+        <translation>C · 咨询</translation>
+    </message>
+    <message>
+        <source>I · Informed</source>
+        <translation>I · 知会</translation>
+    </message>
+    <message>
+        <source>No A: nobody reviews it</source>
+        <translation>缺少 A：无人评审</translation>
+    </message>
+    <message>
+        <source>Several A: one person answers for it</source>
+        <translation>A 不唯一：应只由一人审批负责</translation>
+    </message>
+    <message>
+        <source>No R: nobody writes it</source>
+        <translation>缺少 R：无人执笔</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMessages</name>
+    <message>
+        <source>A name is needed.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>The day rate is not a sensible amount.</source>
+        <translation>人天单价金额不合理。</translation>
+    </message>
+    <message>
+        <source>The month rate is not a sensible amount.</source>
+        <translation>人月单价金额不合理。</translation>
+    </message>
+    <message>
+        <source>This is not an e-mail address (name@example.com).</source>
+        <translation>这不是有效的邮箱地址（格式如 name@example.com）。</translation>
+    </message>
+    <message>
+        <source>The phone number is too long.</source>
+        <translation>电话号码过长。</translation>
+    </message>
+    <message>
+        <source>A skill is too long.</source>
+        <translation>技能名称过长。</translation>
+    </message>
+    <message>
+        <source>The end cannot be before the start.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The start cannot be after the end.</source>
+        <translation>开始日期不能晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>The allocation is a whole percentage from 1 to 100.</source>
+        <translation>投入比例须为 1 到 100 的整数百分比。</translation>
+    </message>
+    <message>
+        <source>The package price is an amount in yuan, not negative.</source>
+        <translation>服务包价格须为以元为单位的金额，且不能为负数。</translation>
+    </message>
+    <message>
+        <source>Service days are a whole number, not negative.</source>
+        <translation>服务天数须为非负整数。</translation>
+    </message>
+    <message>
+        <source>The assignment needs a role.</source>
+        <translation>派驻须指定角色。</translation>
+    </message>
+    <message>
+        <source>Choose someone from the resource pool.</source>
+        <translation>请从资源池中选择人员。</translation>
+    </message>
+    <message>
+        <source>Two roles of the template have the same name.</source>
+        <translation>组队模型中有两个角色同名。</translation>
+    </message>
+    <message>
+        <source>A work item needs a name, unused in this project.</source>
+        <translation>工作项须有名称，且不能与本项目中已有的工作项重名。</translation>
+    </message>
+    <message>
+        <source>An event cannot be dated in the future.</source>
+        <translation>事件日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Say what happened: red and black records stay in the history.</source>
+        <translation>请写明发生了什么：红色、黑色记录会永久保留在履历中。</translation>
+    </message>
+    <message>
+        <source>Type an amount in yuan, e.g. 1,200.50 (not negative).</source>
+        <translation>请输入以元为单位的金额，例如 1,200.50（不能为负数）。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTexts</name>
+    <message numerus="yes">
+        <source>{role}: %n more needed</source>
+        <translation>
+            <numerusform>{role}：还需 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required role(s) not filled</source>
+        <translation>
+            <numerusform>%n 个必需角色未配置</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamWorkspace</name>
+    <message>
+        <source>Project Team</source>
+        <translation>项目团队</translation>
+    </message>
+    <message>
+        <source>Responsibilities (RACI)</source>
+        <translation>职责分工（RACI）</translation>
+    </message>
+    <message>
+        <source>Resource Pool</source>
+        <translation>资源池</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+</context>
+<context>
     <name>TouchpointDialog</name>
     <message>
         <source>Log a touchpoint with {name}</source>
@@ -3182,7 +4179,7 @@ Queued {time}; {state}</source>
     </message>
     <message>
         <source>Team-composition models, responsibilities (RACI), the resource pool and cost by service-order type.</source>
-        <translation>组队模型、职责分工（RACI）、资源池，以及按服务订单类型的成本测算。</translation>
+        <translation>组队模型、职责分工（RACI）、资源池，以及按服务单类型的成本测算。</translation>
     </message>
     <message>
         <source>Plan &amp; Calendar</source>
