@@ -1938,11 +1938,11 @@ Queued {time}; {state}</source>
     </message>
     <message>
         <source>Red</source>
-        <translation>红色记录</translation>
+        <translation>红</translation>
     </message>
     <message>
         <source>Black</source>
-        <translation>黑色记录</translation>
+        <translation>黑</translation>
     </message>
     <message>
         <source>, </source>
