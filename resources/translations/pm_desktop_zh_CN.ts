@@ -2197,6 +2197,14 @@ Queued {time}; {state}</source>
         <translation>应用组队模型…</translation>
     </message>
     <message>
+        <source>Manage Models…</source>
+        <translation>管理组队模型…</translation>
+    </message>
+    <message>
+        <source>Create, edit, duplicate or delete the team models (组队模型).</source>
+        <translation>新建、编辑、复制或删除组队模型。</translation>
+    </message>
+    <message>
         <source>Team model (组队模型):</source>
         <translation>组队模型：</translation>
     </message>
@@ -2704,6 +2712,67 @@ Queued {time}; {state}</source>
     <message>
         <source>Overdue</source>
         <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>RolesModel</name>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Reviews or writes</source>
+        <translation>评审或执笔</translation>
+    </message>
+    <message>
+        <source>Responsibilities</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>The role&apos;s name; two roles cannot have the same name.</source>
+        <translation>角色名称；两个角色不能同名。</translation>
+    </message>
+    <message>
+        <source>A required role not filled is listed in the project&apos;s checks.</source>
+        <translation>必需角色未配置时，会列在项目的检查中。</translation>
+    </message>
+    <message>
+        <source>How many people the role needs (1 to 50).</source>
+        <translation>该角色需要的人数（1 到 50）。</translation>
+    </message>
+    <message>
+        <source>Checked: reviews deliverables (评审); unchecked: writes them (执笔).</source>
+        <translation>勾选：评审交付物；不勾选：执笔交付物。</translation>
+    </message>
+    <message>
+        <source>What the role is responsible for.</source>
+        <translation>该角色负责的工作。</translation>
+    </message>
+    <message>
+        <source>(name the role)</source>
+        <translation>（填写角色名称）</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <comment>the role reviews deliverables: 评审</comment>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>Writes</source>
+        <comment>the role writes deliverables: 执笔</comment>
+        <translation>执笔</translation>
     </message>
 </context>
 <context>
@@ -3549,8 +3618,20 @@ Queued {time}; {state}</source>
         <translation>应用组队模型“{name}”</translation>
     </message>
     <message>
+        <source>Create the team model “{name}”</source>
+        <translation>新建组队模型“{name}”</translation>
+    </message>
+    <message>
+        <source>Edit the team model “{name}”</source>
+        <translation>编辑组队模型“{name}”</translation>
+    </message>
+    <message>
+        <source>Delete the team model “{name}”</source>
+        <translation>删除组队模型“{name}”</translation>
+    </message>
+    <message>
         <source>Clear {name}&apos;s part in “{item}”</source>
-        <extracomment>(work item, person id, new value, old value)</extracomment>
+        <extracomment>The commands that change the team-wide templates (what the models&apos; list may undo). (work item, person id, new value, old value)</extracomment>
         <translation>清除 {name} 在“{item}”中的 RACI 角色</translation>
     </message>
     <message>
@@ -3885,6 +3966,170 @@ Queued {time}; {state}</source>
     <message>
         <source>Cost</source>
         <translation>成本</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>New team model</source>
+        <extracomment>Saves the values (through an undoable command); the error it met, or None.</extracomment>
+        <translation>新建组队模型</translation>
+    </message>
+    <message>
+        <source>Edit the team model “{name}”</source>
+        <translation>编辑组队模型“{name}”</translation>
+    </message>
+    <message>
+        <source>e.g. 产品二开项目</source>
+        <translation>例如：产品二开项目</translation>
+    </message>
+    <message>
+        <source>When to use this model, and what it insists on.</source>
+        <translation>适用于哪类项目，以及必须满足的要求。</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Project &amp;type</source>
+        <translation>项目类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>说明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Roles</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A built-in model: your edits stay in this database; the model shipped with PM Desktop is not changed.</source>
+        <translation>内置模型：修改只保存在本数据库中，不会改动随 PM Desktop 提供的原始模型。</translation>
+    </message>
+    <message>
+        <source>&amp;Add Role</source>
+        <translation>添加角色(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Role</source>
+        <translation>移除角色(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>This role has no name.</source>
+        <translation>该角色没有名称。</translation>
+    </message>
+    <message>
+        <source>Give every role a name (row {rows}), or remove the row.</source>
+        <translation>请为每个角色填写名称（第 {rows} 行），或移除该行。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source> / </source>
+        <translation> / </translation>
+    </message>
+    <message>
+        <source>{names} (rows {rows})</source>
+        <translation>{names}（第 {rows} 行）</translation>
+    </message>
+    <message>
+        <source>Same name as row {rows}.</source>
+        <translation>与第 {rows} 行同名。</translation>
+    </message>
+    <message>
+        <source>Two roles cannot have the same name (spaces, width and case do not count): {collisions}. Rename or remove one.</source>
+        <translation>两个角色不能同名（不区分空格、全半角和大小写）：{collisions}。请改名或移除其中一个。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>The model needs a name.</source>
+        <translation>组队模型需要名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateListDialog</name>
+    <message>
+        <source>Team Models (组队模型)</source>
+        <translation>组队模型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Project type</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>A project keeps the copy of the model it applied: apply the model again to bring in later changes. Built-in models can be edited and deleted here; the change stays in this database.</source>
+        <translation>项目保留其应用时的模型副本：如需带入之后的修改，请重新应用。内置模型可在此编辑和删除，修改只保存在本数据库中。</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Du&amp;plicate…</source>
+        <translation>复制(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Team&apos;s own</source>
+        <comment>a team model made by the users</comment>
+        <translation>团队自建</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}（副本）</translation>
+    </message>
+    <message>
+        <source>Duplicate the team model “{name}”</source>
+        <translation>复制组队模型“{name}”</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>已保存“{name}”。</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”. Undo brings it back.</source>
+        <translation>已删除“{name}”。撤销可恢复。</translation>
     </message>
 </context>
 <context>

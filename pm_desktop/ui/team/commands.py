@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from pm_desktop.core.enums import PoolEventKind, Raci
-from pm_desktop.core.team import AssignmentRecord, PersonRecord, TemplateRecord
+from pm_desktop.core.enums import PoolEventKind, ProjectType, Raci
+from pm_desktop.core.team import AssignmentRecord, PersonRecord, RoleSpec, TemplateRecord
 from pm_desktop.ui.service_command import Done, ServiceCommand, short
 
 if TYPE_CHECKING:
@@ -268,6 +268,102 @@ class ApplyTemplateCommand(ServiceCommand):
             self._service.apply_template(self._project_id, self._previous.id)
         else:
             self._service.remove_template(self.copy_id)
+
+
+# --- the team-wide templates (组队模型) -------------------------------------------------------
+
+TEMPLATE_FIELDS = ("name", "project_type", "description", "roles")
+
+
+class CreateTemplateCommand(ServiceCommand):
+    def __init__(
+        self,
+        service: TeamService,
+        name: str,
+        project_type: ProjectType,
+        description: str,
+        roles: Sequence[RoleSpec],
+        *,
+        done: Done,
+    ) -> None:
+        super().__init__(
+            translate("TeamCommands", "Create the team model “{name}”").format(name=short(name)),
+            done,
+        )
+        self._service = service
+        self._args = (name, project_type, description, tuple(roles))
+        self.template_id = ""
+
+    def redo(self) -> None:
+        if self.template_id:
+            self._run(lambda: self._service.restore_template(self.template_id))
+        else:
+            self._run(self._create)
+
+    def _create(self) -> None:
+        name, project_type, description, roles = self._args
+        self.template_id = self._service.create_template(name, project_type, description, roles).id
+
+    def undo(self) -> None:
+        self._run(lambda: self._service.remove_template(self.template_id))
+
+
+class UpdateTemplateCommand(ServiceCommand):
+    """Change a template's name, type, description and/or roles; undo puts back the old ones.
+
+    Roles removed by the change come back on undo as new rows (same name, flags and order):
+    the service does not restore a role's row."""
+
+    def __init__(
+        self,
+        service: TeamService,
+        before: TemplateRecord,
+        changes: Mapping[str, Any],
+        done: Done,
+    ) -> None:
+        unknown = set(changes) - set(TEMPLATE_FIELDS)
+        if unknown:
+            raise ValueError(f"not a template field: {sorted(unknown)}")
+        super().__init__(
+            translate("TeamCommands", "Edit the team model “{name}”").format(
+                name=short(before.name)
+            ),
+            done,
+        )
+        self._service = service
+        self._id = before.id
+        self._new = {key: _plain(value) for key, value in changes.items()}
+        self._old = {key: _plain(getattr(before, key)) for key in changes}
+
+    def redo(self) -> None:
+        self._run(lambda: self._service.update_template(self._id, **self._new))
+
+    def undo(self) -> None:
+        self._run(lambda: self._service.update_template(self._id, **self._old))
+
+
+class RemoveTemplateCommand(ServiceCommand):
+    """Delete a team-wide template (built-in ones too); the projects keep their copies."""
+
+    def __init__(self, service: TeamService, template: TemplateRecord, done: Done) -> None:
+        super().__init__(
+            translate("TeamCommands", "Delete the team model “{name}”").format(
+                name=short(template.name)
+            ),
+            done,
+        )
+        self._service = service
+        self._id = template.id
+
+    def redo(self) -> None:
+        self._run(lambda: self._service.remove_template(self._id))
+
+    def undo(self) -> None:
+        self._run(lambda: self._service.restore_template(self._id))
+
+
+#: The commands that change the team-wide templates (what the models' list may undo).
+TEMPLATE_COMMANDS = (CreateTemplateCommand, UpdateTemplateCommand, RemoveTemplateCommand)
 
 
 # --- RACI -----------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ from pm_desktop.ui.team.labels import (
     texts,
 )
 from pm_desktop.ui.team.models import AssignmentsModel
+from pm_desktop.ui.team.template_editor import TemplateListDialog
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -185,6 +186,12 @@ class ProjectTeamTab(QWidget):
         self.apply_button = QPushButton(self.tr("Apply Model…"))
         self.apply_button.setObjectName("applyTeamTemplate")
         self.apply_button.clicked.connect(self.apply_selected_template)
+        self.manage_button = QPushButton(self.tr("Manage Models…"))
+        self.manage_button.setObjectName("manageTeamTemplates")
+        self.manage_button.setToolTip(
+            self.tr("Create, edit, duplicate or delete the team models (组队模型).")
+        )
+        self.manage_button.clicked.connect(self._manage_clicked)
         self.template_label = QLabel()
         self.template_label.setObjectName("projectTemplateLabel")
         self.template_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -198,6 +205,7 @@ class ProjectTeamTab(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.template_combo)
         bar.addWidget(self.apply_button)
+        bar.addWidget(self.manage_button)
         self._template_bar = bar
 
     def _build_table(self) -> None:
@@ -457,6 +465,7 @@ class ProjectTeamTab(QWidget):
         has_project = bool(self._ctx.project_id)
         self.assign_button.setEnabled(has_project)
         self.apply_button.setEnabled(has_project and self.template_combo.count() > 0)
+        self.manage_button.setEnabled(self._ctx.ready)
         self.remove_button.setEnabled(bool(self.selected_records()))
         self.model.set_editable(has_project)
 
@@ -494,6 +503,22 @@ class ProjectTeamTab(QWidget):
             self._ctx.done,
         )
         self._report(self._ctx.push(command))
+
+    def manage_templates(self) -> TemplateListDialog:
+        """Open the list of team models (new, edit, duplicate, delete); returns it once closed.
+        The model chosen there is the one offered to apply."""
+        dialog = TemplateListDialog(self._ctx, parent=self)
+        current = self.template_combo.currentData()
+        if current is not None:
+            dialog.select(str(current))
+        dialog.exec()
+        chosen = dialog.selected_id()
+        if chosen and self.template_combo.findData(chosen) >= 0:
+            self.template_combo.setCurrentIndex(self.template_combo.findData(chosen))
+        return dialog
+
+    def _manage_clicked(self) -> None:
+        self.manage_templates()
 
     def assign(self, role: str = "", person_id: str = "") -> AssignDialog | None:
         """Open the Assign dialog (``role`` and ``person_id`` preset); returns it once closed."""
