@@ -2,21 +2,25 @@
 
 | type | priced as |
 |---|---|
-| A | person-month rate x months |
+| A | person-month rate x calendar months of the period |
 | B | the package's price |
 | C | day rate x service days |
 | D | rate x duration: the month rate when the duration is 22 working days or more, else the
 |   | day rate |
 
-A person-month is 22 working days (the threshold the delivery centre uses for type D), so
-``months = working days x allocation / 22``. Each line is rounded once, half up, to the fen.
+Type A is long-term service billed by the calendar month (a partial month counts by its days:
+1 September to 15 October is 1.5 months); holidays do not cut it. For type D a person-month is
+22 working days (the delivery centre's threshold), so ``months = working days x allocation /
+22``. Each line is rounded once, half up, to the fen.
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
 
@@ -49,6 +53,8 @@ class CostInput:
     month_rate_fen: int
     package_price_fen: int | None = None
     service_days: int | None = None
+    calendar_months: Fraction | None = None
+    """The period in calendar months (see :func:`calendar_months`); type A bills by it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +79,22 @@ class CostEstimate:
     total_fen: int
 
 
+def calendar_months(start: date, end: date) -> Fraction:
+    """The months from ``start`` to ``end`` (both included): each month counts the share of
+    its days in the period (1 Sep-30 Nov is 3; 1 Sep-15 Oct is 1 + 15/31)."""
+    if end < start:
+        return Fraction(0)
+    total = Fraction(0)
+    first = start
+    while first <= end:
+        days_in_month = monthrange(first.year, first.month)[1]
+        month_end = first.replace(day=days_in_month)
+        last = min(end, month_end)
+        total += Fraction((last - first).days + 1, days_in_month)
+        first = month_end + timedelta(days=1)
+    return total
+
+
 def round_fen(amount: Fraction) -> int:
     """Half up, to the fen (amounts are never negative)."""
     return int(amount + Fraction(1, 2))
@@ -87,6 +109,8 @@ def cost_line(item: CostInput) -> CostLine:
     elif kind is ServiceOrderType.C:
         days = Fraction(item.service_days) if item.service_days is not None else effort_days
         basis, quantity, rate = Basis.DAYS, days, item.day_rate_fen
+    elif kind is ServiceOrderType.A and item.calendar_months is not None:
+        basis, quantity, rate = Basis.MONTHS, item.calendar_months * share, item.month_rate_fen
     elif kind is ServiceOrderType.A or item.working_days >= WORKING_DAYS_PER_MONTH:
         months = effort_days / WORKING_DAYS_PER_MONTH
         basis, quantity, rate = Basis.MONTHS, months, item.month_rate_fen

@@ -294,7 +294,9 @@ class TeamCheck:
     """Spans where someone on this project is booked beyond 100 percent, across projects."""
     left_pool: tuple[PersonRecord, ...] = ()
     """People assigned to this project who have left the pool."""
+    unpriced: tuple[AssignmentRecord, ...] = ()
+    """Type B assignments without a package price (they cost nothing yet)."""
 
     @property
     def clean(self) -> bool:
-        return not (self.unfilled or self.over or self.left_pool)
+        return not (self.unfilled or self.over or self.left_pool or self.unpriced)

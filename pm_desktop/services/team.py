@@ -7,16 +7,17 @@ days follow the project's calendar (mainland China holidays and 调休, plus its
 from __future__ import annotations
 
 import json
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pm_desktop.core.cost import CostEstimate, CostInput, estimate
+from pm_desktop.core.cost import CostEstimate, CostInput, calendar_months, estimate
 from pm_desktop.core.enums import PersonKind, PoolEventKind, ProjectType, Raci, ServiceOrderType
 from pm_desktop.core.errors import NotFoundError, ValidationError
 from pm_desktop.core.team import (
@@ -86,6 +87,16 @@ def builtin_templates() -> list[dict[str, Any]]:
     path = resources_dir() / "templates" / "team_models.json"
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return list(data["templates"])
+
+
+#: Built-in templates get the same ids on every device (see builtin_id).
+_BUILTIN_NAMESPACE = uuid.UUID("7d3c1f52-2b7e-4c55-9a55-0f6f3c2a9d41")
+
+
+def builtin_id(*parts: str) -> str:
+    """A stable id for a built-in template (or one of its roles), so that laptops that each
+    install the built-ins create the same rows and sync does not double them."""
+    return str(uuid.uuid5(_BUILTIN_NAMESPACE, "/".join(parts)))
 
 
 def _get(session: Session, model: Any, row_id: str, *, live: bool = True) -> Any:
@@ -165,6 +176,14 @@ def _clean_assignment(changes: dict[str, Any]) -> dict[str, Any]:
     if cleaned.get("service_days") is not None:
         cleaned["service_days"] = _amount("service_days", cleaned["service_days"], MAX_SERVICE_DAYS)
     return cleaned
+
+
+def _check_package(order_type: ServiceOrderType, package_price_fen: int | None) -> None:
+    if order_type is ServiceOrderType.B and package_price_fen is None:
+        raise ValidationError(
+            "A type B assignment is priced by its package: give the package price.",
+            field="package_price_fen",
+        )
 
 
 def _check_period(starts_on: date, ends_on: date) -> None:
@@ -248,8 +267,22 @@ class TeamService:
             return self._people(session, [row.id])[0]
 
     def remove_person(self, person_id: str) -> None:
+        """Delete someone entered by mistake. Someone on a team is not deleted: they leave
+        the pool (a "left" event), and their assignments and history stay."""
         with self._store.write() as session:
-            tombstone(_get(session, Person, person_id))
+            row: Person = _get(session, Person, person_id)
+            assigned = session.scalar(
+                select(func.count())
+                .select_from(TeamAssignment)
+                .where(TeamAssignment.person_id == person_id, TeamAssignment.deleted.is_(False))
+            )
+            if assigned:
+                raise ValidationError(
+                    f"{row.name} is on {assigned} assignment(s): record that they left the pool "
+                    "instead, or remove the assignments first.",
+                    field="person",
+                )
+            tombstone(row)
 
     def restore_person(self, person_id: str) -> None:
         with self._store.write() as session:
@@ -426,6 +459,7 @@ class TeamService:
             }
         )
         _check_period(starts_on, ends_on)
+        _check_package(cleaned["service_order_type"], cleaned.get("package_price_fen"))
         with self._store.write() as session:
             _get(session, Project, project_id)
             _get(session, Person, person_id)
@@ -447,6 +481,7 @@ class TeamService:
             _check_period(
                 cleaned.get("starts_on", row.starts_on), cleaned.get("ends_on", row.ends_on)
             )
+
             if "person_id" in cleaned:
                 _get(session, Person, cleaned["person_id"])
             for key, value in cleaned.items():
@@ -474,7 +509,10 @@ class TeamService:
         unfilled = unfilled_roles(template, mine) if template else []
         over = [o for o in over_allocations(theirs) if project_id in o.project_ids]
         left = [pool[p] for p in sorted(people) if p in pool and not pool[p].in_pool]
-        return TeamCheck(tuple(unfilled), tuple(over), tuple(left))
+        unpriced = [
+            a for a in mine if a.order_type is ServiceOrderType.B and a.package_price_fen is None
+        ]
+        return TeamCheck(tuple(unfilled), tuple(over), tuple(left), tuple(unpriced))
 
     # --- RACI ---------------------------------------------------------------------------
 
@@ -521,6 +559,18 @@ class TeamService:
     def rename_work_item(self, project_id: str, old: str, new: str) -> None:
         new = _text("work_item", new, required=True)
         with self._store.write() as session:
+            taken = session.scalar(
+                select(RaciEntry.id).where(
+                    RaciEntry.project_id == project_id,
+                    RaciEntry.work_item == new,
+                    RaciEntry.work_item != old,
+                    RaciEntry.deleted.is_(False),
+                )
+            )
+            if taken is not None:
+                raise ValidationError(
+                    f"A work item named '{new}' exists already.", field="work_item"
+                )
             for row in session.scalars(
                 select(RaciEntry).where(
                     RaciEntry.project_id == project_id,
@@ -550,6 +600,7 @@ class TeamService:
                 month_rate_fen=rates[a.person_id].month_rate_fen if a.person_id in rates else 0,
                 package_price_fen=a.package_price_fen,
                 service_days=a.service_days,
+                calendar_months=calendar_months(a.starts_on, a.ends_on),
             )
             for a in assignments
         )
@@ -704,6 +755,15 @@ class TeamService:
                 "sort_order": order,
             }
             current = existing.get(role.id) if role.id and not fresh else None
+            if current is None and role.id and not fresh:
+                current = session.get(TemplateRole, role.id)  # a removed role coming back
+                if current is not None and current.template_id == template.id:
+                    current.deleted = False
+                elif current is None:
+                    session.add(TemplateRole(id=role.id, template_id=template.id, **values))
+                    continue
+                else:
+                    current = None  # an id of another template's role: add a new row
             if current is None:
                 session.add(TemplateRole(template_id=template.id, **values))
             else:
@@ -723,6 +783,7 @@ class TeamService:
             if spec["key"] in known:
                 continue
             row = TeamTemplate(
+                id=builtin_id(spec["key"]),  # the same row on every laptop: sync merges it
                 name=spec["name"],
                 project_type=ProjectType(spec["project_type"]),
                 description=spec.get("description", ""),
@@ -735,7 +796,7 @@ class TeamService:
                 row,
                 [
                     RoleSpec(
-                        id="",
+                        id=builtin_id(spec["key"], role["name"]),
                         name=role["name"],
                         required=role.get("required", True),
                         headcount=role.get("headcount", 1),

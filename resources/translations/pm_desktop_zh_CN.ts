@@ -462,8 +462,8 @@
 <context>
     <name>CostTab</name>
     <message>
-        <source>A person-month is 22 working days of the project&apos;s calendar. Type D uses the month rate from 22 working days on, the day rate below.</source>
-        <translation>1 人月按项目日历的 22 个工作日计。D 类服务单满 22 个工作日按人月单价计费，不足 22 个工作日按人天单价计费。</translation>
+        <source>Type A bills calendar months. For type D a person-month is 22 working days of the project&apos;s calendar: the month rate from 22 working days on, the day rate below.</source>
+        <translation>A 类按自然月计费。D 类以项目日历的 22 个工作日为一个人月：满 22 个工作日按人月单价，不足按人天单价。</translation>
     </message>
     <message>
         <source>Service order</source>
@@ -2267,6 +2267,14 @@ Queued {time}; {state}</source>
     <message>
         <source>Click to show their assignments.</source>
         <translation>点击查看其派驻情况。</translation>
+    </message>
+    <message>
+        <source>{name}: type B without a package price, so it costs nothing yet.</source>
+        <translation>{name}：B 类派驻尚未填写服务包价格，目前成本为零。</translation>
+    </message>
+    <message>
+        <source>Type the package price in the table.</source>
+        <translation>请在表格中填写服务包价格。</translation>
     </message>
     <message>
         <source>Every required role is filled and nobody is booked over 100%.</source>

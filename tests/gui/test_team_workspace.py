@@ -165,6 +165,27 @@ def test_applying_a_model_over_an_existing_team_asks_first(
     assert services.team.project_template(workspace.project_id) is None
 
 
+def test_undoing_a_second_model_brings_back_the_first_as_it_was(
+    workspace: TeamWorkspace, template_id: str, services: Services, undo_stack: QUndoStack
+) -> None:
+    team = workspace.team
+    team.template_combo.setCurrentIndex(team.template_combo.findData(template_id))
+    team.apply_selected_template()
+    first = services.team.project_template(workspace.project_id)
+    assert first is not None
+    other = next(t for t in services.team.templates() if t.builtin_key == "operations")
+    team.template_combo.setCurrentIndex(team.template_combo.findData(other.id))
+    team.apply_selected_template()  # no team yet: nothing to confirm
+    assert services.team.project_template(workspace.project_id).name == other.name  # type: ignore[union-attr]
+    undo_stack.undo()
+    assert services.team.project_template(workspace.project_id) == first
+    undo_stack.redo()
+    assert services.team.project_template(workspace.project_id).name == other.name  # type: ignore[union-attr]
+    undo_stack.undo()
+    undo_stack.undo()
+    assert services.team.project_template(workspace.project_id) is None
+
+
 def test_an_allocation_of_120_is_refused_with_a_message_and_nothing_saved(
     workspace: TeamWorkspace, people: dict[str, str], services: Services, undo_stack: QUndoStack
 ) -> None:

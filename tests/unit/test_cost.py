@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from fractions import Fraction
 
 import pytest
@@ -10,6 +12,7 @@ from pm_desktop.core.cost import (
     WORKING_DAYS_PER_MONTH,
     Basis,
     CostInput,
+    calendar_months,
     cost_line,
     estimate,
     parse_yuan,
@@ -37,7 +40,21 @@ def test_type_d_uses_the_month_rate_from_22_working_days() -> None:
     assert line.amount_fen == MONTH * 3 // 4
 
 
-def test_type_a_is_month_rate_times_months_whatever_the_length() -> None:
+def test_type_a_is_month_rate_times_calendar_months() -> None:
+    """Long-term service bills by the calendar month: holidays do not cut it."""
+    months = calendar_months(date(2026, 9, 1), date(2026, 11, 30))
+    assert months == 3
+    line = cost_line(replace(item(T.A, 61, pct=25), calendar_months=months))
+    assert (line.basis, line.quantity, line.amount_fen) == (
+        Basis.MONTHS,
+        Fraction(3, 4),
+        MONTH * 3 // 4,
+    )
+    assert calendar_months(date(2026, 9, 1), date(2026, 10, 15)) == 1 + Fraction(15, 31)
+    assert calendar_months(date(2026, 10, 1), date(2026, 10, 31)) == 1  # National Day too
+
+
+def test_type_a_without_its_period_falls_back_to_working_day_months() -> None:
     line = cost_line(item(T.A, 11))
     assert (line.basis, line.amount_fen) == (Basis.MONTHS, MONTH // 2)
 

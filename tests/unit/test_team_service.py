@@ -180,3 +180,54 @@ def test_cost_follows_the_chinese_calendar_and_the_order_types(
     assert result.by_type[ServiceOrderType.B] == 50_000_00
     assert result.by_role == {"开发": expected_d, "测试": expected_short, "运维": 50_000_00}
     assert result.total_fen == expected_d + expected_short + 50_000_00
+
+
+def test_a_type_b_assignment_needs_its_package_price(services: Services, project_id: str) -> None:
+    person = services.team.add_person("包工")
+    with pytest.raises(ValidationError) as caught:
+        services.team.assign(
+            project_id, person.id, "运维", START, END, order_type=ServiceOrderType.B
+        )
+    assert caught.value.field == "package_price_fen"
+    assignment = services.team.assign(project_id, person.id, "运维", START, END)
+    services.team.update_assignment(assignment.id, order_type=ServiceOrderType.B)
+    assert [a.id for a in services.team.check(project_id).unpriced] == [assignment.id]
+
+
+def test_a_work_item_cannot_be_renamed_to_an_existing_one(
+    services: Services, project_id: str
+) -> None:
+    a = services.team.add_person("甲")
+    services.team.set_raci(project_id, "调研报告", a.id, Raci.RESPONSIBLE)
+    services.team.set_raci(project_id, "蓝图方案", a.id, Raci.ACCOUNTABLE)
+    with pytest.raises(ValidationError) as caught:
+        services.team.rename_work_item(project_id, "调研报告", "蓝图方案")
+    assert caught.value.field == "work_item"
+    assert len(raci_rows(services.team.raci(project_id))) == 2
+
+
+def test_someone_on_a_team_is_not_deleted_from_the_pool(
+    services: Services, project_id: str
+) -> None:
+    person = services.team.add_person("马超")
+    services.team.assign(project_id, person.id, "顾问", START, END)
+    with pytest.raises(ValidationError, match="left the pool"):
+        services.team.remove_person(person.id)
+    assert [p.name for p in services.team.people()] == ["马超"]
+
+
+def test_builtin_templates_get_the_same_ids_on_every_laptop(
+    services: Services, template_db: object, tmp_path: object
+) -> None:
+    import shutil
+    from pathlib import Path
+
+    other_path = Path(str(tmp_path)) / "other.sqlite"
+    shutil.copyfile(str(template_db), other_path)
+    other = Services.open(other_path)
+    try:
+        mine = {t.builtin_key: (t.id, [r.id for r in t.roles]) for t in services.team.templates()}
+        theirs = {t.builtin_key: (t.id, [r.id for r in t.roles]) for t in other.team.templates()}
+    finally:
+        other.close()
+    assert mine == theirs

@@ -231,8 +231,8 @@ class RemoveAssignmentsCommand(ServiceCommand):
 
 
 class ApplyTemplateCommand(ServiceCommand):
-    """Copy a team-wide template to the project. Undo brings back the project's previous copy
-    (by copying it again), or removes the copy when there was none."""
+    """Copy a team-wide template to the project. Undo removes the copy and brings back the
+    project's previous copy as it was; redo swaps them again (same rows, same ids)."""
 
     def __init__(
         self,
@@ -251,23 +251,27 @@ class ApplyTemplateCommand(ServiceCommand):
         self._service = service
         self._project_id = project_id
         self._template_id = template.id
-        self._previous = previous
+        self._previous_id = previous.id if previous is not None else ""
         self.copy_id = ""
 
     def redo(self) -> None:
         self._run(self._apply)
 
     def _apply(self) -> None:
-        self.copy_id = self._service.apply_template(self._project_id, self._template_id).id
+        if not self.copy_id:
+            self.copy_id = self._service.apply_template(self._project_id, self._template_id).id
+            return
+        if self._previous_id:
+            self._service.remove_template(self._previous_id)
+        self._service.restore_template(self.copy_id)
 
     def undo(self) -> None:
         self._run(self._unapply)
 
     def _unapply(self) -> None:
-        if self._previous is not None:
-            self._service.apply_template(self._project_id, self._previous.id)
-        else:
-            self._service.remove_template(self.copy_id)
+        self._service.remove_template(self.copy_id)
+        if self._previous_id:
+            self._service.restore_template(self._previous_id)
 
 
 # --- the team-wide templates (组队模型) -------------------------------------------------------

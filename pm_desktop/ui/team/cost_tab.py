@@ -108,8 +108,9 @@ class CostTab(QWidget):
             self.table.setColumnWidth(column, width)
         note = QLabel(
             self.tr(
-                "A person-month is 22 working days of the project's calendar. Type D uses the "
-                "month rate from 22 working days on, the day rate below."
+                "Type A bills calendar months. For type D a person-month is 22 working days of "
+                "the project's calendar: the month rate from 22 working days on, the day rate "
+                "below."
             )
         )
         note.setWordWrap(True)

@@ -407,6 +407,15 @@ class ProjectTeamTab(QWidget):
                 WARNING,
                 self.tr("Click to show their assignments."),
             )
+        for assignment in check.unpriced:
+            self._add_check(
+                self.tr("{name}: type B without a package price, so it costs nothing yet.").format(
+                    name=assignment.person_name
+                ),
+                ("person", assignment.person_id),
+                WARNING,
+                self.tr("Type the package price in the table."),
+            )
         if check.clean:
             text = (
                 self.tr("Every required role is filled and nobody is booked over 100%.")
