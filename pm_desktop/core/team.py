@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -135,6 +135,8 @@ def in_pool(events: Iterable[PoolEventEntry]) -> bool:
 class UnfilledRole:
     role: RoleSpec
     missing: int
+    candidates: tuple[PersonRecord, ...] = ()
+    """People of the pool proposed for it (see :func:`rank_candidates`)."""
 
 
 def unfilled_roles(
@@ -150,6 +152,27 @@ def unfilled_roles(
         if role.required and missing > 0:
             found.append(UnfilledRole(role, missing))
     return found
+
+
+def rank_candidates(
+    role: RoleSpec,
+    people: Iterable[PersonRecord],
+    held_before: Mapping[str, set[str]],
+    limit: int = 3,
+) -> tuple[PersonRecord, ...]:
+    """Who to propose for ``role``: people who held a role of that name before (on any
+    project), then people with a skill naming it (or named in it), by name. ``held_before``
+    maps a person's id to the name keys of roles they held; ``people`` are those available."""
+    wanted = name_key(role.name)
+
+    def score(person: PersonRecord) -> int:
+        if wanted in held_before.get(person.id, set()):
+            return 2
+        skills = [name_key(skill) for skill in person.skills]
+        return 1 if any(s and (s in wanted or wanted in s) for s in skills) else 0
+
+    ranked = sorted(((score(p), p) for p in people), key=lambda item: (-item[0], item[1].name))
+    return tuple(person for points, person in ranked if points > 0)[:limit]
 
 
 # --- over-allocation ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -29,11 +29,13 @@ from pm_desktop.core.team import (
     RoleSpec,
     TeamCheck,
     TemplateRecord,
+    UnfilledRole,
     colliding_names,
     in_pool,
     name_key,
     over_allocations,
     peak_load,
+    rank_candidates,
     unfilled_roles,
 )
 from pm_desktop.core.work_calendar import WorkCalendar
@@ -507,12 +509,36 @@ class TeamService:
             template = self.project_template(project_id)
             pool = {p.id: p for p in self._people(session, list(people))} if people else {}
         unfilled = unfilled_roles(template, mine) if template else []
+        if unfilled:
+            unfilled = self._with_candidates(project_id, unfilled, mine)
         over = [o for o in over_allocations(theirs) if project_id in o.project_ids]
         left = [pool[p] for p in sorted(people) if p in pool and not pool[p].in_pool]
         unpriced = [
             a for a in mine if a.order_type is ServiceOrderType.B and a.package_price_fen is None
         ]
         return TeamCheck(tuple(unfilled), tuple(over), tuple(left), tuple(unpriced))
+
+    def _with_candidates(
+        self,
+        project_id: str,
+        unfilled: list[UnfilledRole],
+        mine: Sequence[AssignmentRecord],
+    ) -> list[UnfilledRole]:
+        """Propose people for each unfilled role: in the pool, not on this project yet, not
+        away nor fully booked while the team works (its assignments' span, else the next
+        month), ranked by the role held before and by skill."""
+        start = min((a.starts_on for a in mine), default=date.today())
+        end = max((a.ends_on for a in mine), default=start + timedelta(days=30))
+        taken = {a.person_id for a in mine}
+        free = [p for p in self.people(available_from=start, available_to=end) if p.id not in taken]
+        with self._store.read() as session:
+            held: defaultdict[str, set[str]] = defaultdict(set)
+            for item in self._assignments(session, None):
+                if item.project_id != project_id:
+                    held[item.person_id].add(name_key(item.role_name))
+        return [
+            UnfilledRole(u.role, u.missing, rank_candidates(u.role, free, held)) for u in unfilled
+        ]
 
     # --- RACI ---------------------------------------------------------------------------
 

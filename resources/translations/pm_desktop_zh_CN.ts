@@ -2257,6 +2257,10 @@ Queued {time}; {state}</source>
         <translation>{name}：{start} 至 {end} 投入比例达 {peak}%</translation>
     </message>
     <message>
+        <source> — proposed: {names}</source>
+        <translation>——建议：{names}</translation>
+    </message>
+    <message>
         <source>Click to assign someone as {role}.</source>
         <translation>点击派驻人员担任{role}。</translation>
     </message>

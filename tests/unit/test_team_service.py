@@ -231,3 +231,20 @@ def test_builtin_templates_get_the_same_ids_on_every_laptop(
     finally:
         other.close()
     assert mine == theirs
+
+
+def test_unfilled_roles_propose_people_of_the_pool(services: Services, project_id: str) -> None:
+    template = next(t for t in services.team.templates() if t.builtin_key == "operations")
+    services.team.apply_template(project_id, template.id)
+    other = services.projects.create("老项目").id
+    veteran = services.team.add_person("老运维")
+    services.team.assign(other, veteran.id, "驻场运维", date(2025, 1, 1), date(2025, 6, 30))
+    skilled = services.team.add_person("小王", skills=["Linux", "运维"])
+    busy = services.team.add_person("忙人", skills=["运维"])
+    services.team.assign(other, busy.id, "驻场运维", date(2026, 1, 1), date(2027, 12, 31))
+    services.team.add_person("前端", skills=["React"])
+    lead = services.team.add_person("组长")
+    services.team.assign(project_id, lead.id, "运维负责人", START, END)
+    unfilled = {u.role.name: u for u in services.team.check(project_id).unfilled}
+    proposed = [p.name for p in unfilled["驻场运维"].candidates]
+    assert proposed == ["老运维", "小王"]  # held the role before, then by skill; not the busy one

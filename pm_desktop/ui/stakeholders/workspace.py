@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -284,11 +285,15 @@ class StakeholdersWorkspace(QWidget):
         records: list[StakeholderRecord] = []
         warnings: list[HealthWarning] = []
         if self._project_id and self._loader.is_ready:
-            records, warnings = self._service().overview(
-                self._project_id,
-                include_deleted=self.show_deleted.isChecked(),
-                strong_c_days=self.strong_c_days,
-            )
+            try:
+                records, warnings = self._service().overview(
+                    self._project_id,
+                    include_deleted=self.show_deleted.isChecked(),
+                    strong_c_days=self.strong_c_days,
+                )
+            except PmError as error:  # the database could not be read: keep what is shown
+                self._report_unreadable(error)
+                return
         self._records = records
         self.model.set_rows(records)
         live = [r for r in records if not r.deleted]
@@ -311,6 +316,11 @@ class StakeholdersWorkspace(QWidget):
 
     def _forget_reload(self) -> None:
         self.just_reloaded = False
+
+    def _report_unreadable(self, error: PmError) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(describe_error(error), 15000)
 
     def _refresh_org_chart(self, live: list[StakeholderRecord] | None = None) -> None:
         """Rebuild the org chart when what it shows changed, and only while it is shown."""

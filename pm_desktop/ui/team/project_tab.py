@@ -387,8 +387,13 @@ class ProjectTeamTab(QWidget):
         self.check_items = []
         check = snapshot.check
         for unfilled in check.unfilled:
+            text = texts().missing(unfilled.missing).format(role=unfilled.role.name)
+            if unfilled.candidates:
+                text += self.tr(" — proposed: {names}").format(
+                    names=self.tr(", ").join(p.name for p in unfilled.candidates)
+                )
             self._add_check(
-                texts().missing(unfilled.missing).format(role=unfilled.role.name),
+                text,
                 ("role", unfilled.role.name),
                 WARNING,
                 self.tr("Click to assign someone as {role}.").format(role=unfilled.role.name),

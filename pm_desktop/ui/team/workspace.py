@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from pm_desktop.core.errors import PmError
+from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.services_loader import ServicesLoader
 from pm_desktop.ui.style import ERROR
 from pm_desktop.ui.team.context import TeamContext
@@ -85,16 +86,21 @@ class TeamWorkspace(QWidget):
         cells = []
         project_id = self.context.project_id
         if self.context.ready:
-            service = self.context.service()
-            snapshot.templates = service.templates()
-            snapshot.people = {p.id: p for p in service.people()}
-            if project_id:
-                snapshot.assignments = service.assignments(project_id)
-                snapshot.template = service.project_template(project_id)
-                snapshot.check = service.check(project_id)
-                snapshot.estimate = service.cost(project_id)
-                cells = service.raci(project_id)
-                self.cost.project_name = self._project_name()
+            try:
+                service = self.context.service()
+                snapshot.templates = service.templates()
+                snapshot.people = {p.id: p for p in service.people()}
+                if project_id:
+                    snapshot.assignments = service.assignments(project_id)
+                    snapshot.template = service.project_template(project_id)
+                    snapshot.check = service.check(project_id)
+                    snapshot.estimate = service.cost(project_id)
+                    cells = service.raci(project_id)
+                    self.cost.project_name = self._project_name()
+            except PmError as error:  # the database could not be read: keep what is shown
+                self.banner.setText(describe_error(error))
+                self.banner.setVisible(True)
+                return
         self.snapshot = snapshot
         self.team.show_snapshot(snapshot)
         self.raci.show_data(cells, snapshot.assignments, snapshot.people)
