@@ -239,7 +239,7 @@ def test_unfilled_roles_propose_people_of_the_pool(services: Services, project_i
     other = services.projects.create("老项目").id
     veteran = services.team.add_person("老运维")
     services.team.assign(other, veteran.id, "驻场运维", date(2025, 1, 1), date(2025, 6, 30))
-    skilled = services.team.add_person("小王", skills=["Linux", "运维"])
+    services.team.add_person("小王", skills=["Linux", "运维"])
     busy = services.team.add_person("忙人", skills=["运维"])
     services.team.assign(other, busy.id, "驻场运维", date(2026, 1, 1), date(2027, 12, 31))
     services.team.add_person("前端", skills=["React"])
