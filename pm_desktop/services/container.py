@@ -8,6 +8,7 @@ from pathlib import Path
 from pm_desktop.services.actions import ActionTracker
 from pm_desktop.services.meetings import MeetingService
 from pm_desktop.services.outbox import OutboxService
+from pm_desktop.services.plan import PlanService
 from pm_desktop.services.projects import ProjectService
 from pm_desktop.services.stakeholders import StakeholderService
 from pm_desktop.services.sync_status import SyncStatusService
@@ -26,6 +27,7 @@ class Services:
     sync_status: SyncStatusService
     stakeholders: StakeholderService
     team: TeamService
+    plan: PlanService
 
     @classmethod
     def open(cls, path: Path) -> Services:
@@ -40,6 +42,7 @@ class Services:
             sync_status=SyncStatusService(store),
             stakeholders=StakeholderService(store),
             team=TeamService(store),
+            plan=PlanService(store),
         )
 
     @property
