@@ -226,7 +226,7 @@ class TeamService:
             if available_from is not None or available_to is not None:
                 start = available_from or available_to or date.today()
                 end = available_to or start
-                busy = self._busy(session, start, end)
+                busy = self._busy(session, start, end, self._assignments(session, None))
                 found = [p for p in found if p.in_pool and p.id not in busy]
         wanted = name_key(skill)
         if wanted:
@@ -425,12 +425,15 @@ class TeamService:
 
     def project_template(self, project_id: str) -> TemplateRecord | None:
         with self._store.read() as session:
-            row = session.scalars(
-                select(TeamTemplate)
-                .where(TeamTemplate.project_id == project_id, TeamTemplate.deleted.is_(False))
-                .order_by(TeamTemplate.hlc.desc())
-            ).first()
-            return None if row is None else self._template_of(session, row)
+            return self._project_template(session, project_id)
+
+    def _project_template(self, session: Session, project_id: str) -> TemplateRecord | None:
+        row = session.scalars(
+            select(TeamTemplate)
+            .where(TeamTemplate.project_id == project_id, TeamTemplate.deleted.is_(False))
+            .order_by(TeamTemplate.hlc.desc())
+        ).first()
+        return None if row is None else self._template_of(session, row)
 
     # --- the project team ---------------------------------------------------------------
 
@@ -506,7 +509,7 @@ class TeamService:
             mine = self._assignments(session, [project_id])
             people = {a.person_id for a in mine}
             theirs = self._assignments(session, None, person_ids=people) if people else []
-            template = self.project_template(project_id)
+            template = self._project_template(session, project_id)
             pool = {p.id: p for p in self._people(session, list(people))} if people else {}
         unfilled = unfilled_roles(template, mine) if template else []
         if unfilled:
@@ -530,12 +533,18 @@ class TeamService:
         start = min((a.starts_on for a in mine), default=date.today())
         end = max((a.ends_on for a in mine), default=start + timedelta(days=30))
         taken = {a.person_id for a in mine}
-        free = [p for p in self.people(available_from=start, available_to=end) if p.id not in taken]
         with self._store.read() as session:
-            held: defaultdict[str, set[str]] = defaultdict(set)
-            for item in self._assignments(session, None):
-                if item.project_id != project_id:
-                    held[item.person_id].add(name_key(item.role_name))
+            everyone = self._assignments(session, None)
+            busy = self._busy(session, start, end, everyone)
+            free = [
+                p
+                for p in self._people(session)
+                if p.in_pool and p.id not in busy and p.id not in taken
+            ]
+        held: defaultdict[str, set[str]] = defaultdict(set)
+        for item in everyone:
+            if item.project_id != project_id:
+                held[item.person_id].add(name_key(item.role_name))
         return [
             UnfilledRole(u.role, u.missing, rank_candidates(u.role, free, held)) for u in unfilled
         ]
@@ -717,7 +726,10 @@ class TeamService:
             for a, name in session.execute(query)
         ]
 
-    def _busy(self, session: Session, start: date, end: date) -> set[str]:
+    @staticmethod
+    def _busy(
+        session: Session, start: date, end: date, assignments: Sequence[AssignmentRecord]
+    ) -> set[str]:
         """People fully booked (100 percent or more) or away on some day of the period."""
         away = set(
             session.scalars(
@@ -729,7 +741,7 @@ class TeamService:
             )
         )
         booked: defaultdict[str, list[AssignmentRecord]] = defaultdict(list)
-        for item in self._assignments(session, None):
+        for item in assignments:
             if item.starts_on <= end and item.ends_on >= start:
                 booked[item.person_id].append(item)
         full = {

@@ -8,7 +8,7 @@ same rows (values changed), one row inserted or one removed; anything else reset
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -19,6 +19,8 @@ class IdRowsModel(QAbstractTableModel):
     """Rows are read models with an ``id``; subclasses give the columns and the data."""
 
     COLUMNS = 1
+    #: The field each column shows, for models that name their columns (see column_of).
+    FIELDS: ClassVar[tuple[str, ...]] = ()
     #: Whether a row's cells depend on that row alone; then an update with the same rows
     #: reports only the rows that changed.
     ROWS_SELF_CONTAINED = False
@@ -91,6 +93,10 @@ class IdRowsModel(QAbstractTableModel):
             self._handlers = self.role_handlers()
         handler = self._handlers.get(role)
         return None if handler is None else handler(self._rows[index.row()], index.column())
+
+    def column_of(self, field: str) -> int:
+        """The column showing ``field`` (one of FIELDS)."""
+        return self.FIELDS.index(field)
 
     def row_of(self, row_id: str) -> int:
         """The row showing ``row_id``, or -1."""

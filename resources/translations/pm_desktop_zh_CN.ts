@@ -2536,7 +2536,6 @@ Queued {time}; {state}</source>
     <name>RegisterModel</name>
     <message>
         <source>Name</source>
-        <extracomment>The value used for sorting: numbers as numbers, texts by pinyin (see RegisterFilter).</extracomment>
         <translation>姓名</translation>
     </message>
     <message>

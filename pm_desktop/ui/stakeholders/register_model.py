@@ -6,8 +6,6 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QCollator,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,6 +17,7 @@ from PySide6.QtGui import QColor, QFont
 
 from pm_desktop.core.enums import Attitude, RoleClass
 from pm_desktop.core.stakeholders import StakeholderRecord
+from pm_desktop.ui.collated_proxy import SORT_ROLE, CollatedProxy
 from pm_desktop.ui.rows_model import IdRowsModel
 from pm_desktop.ui.stakeholders.labels import (
     attitude_colour,
@@ -28,9 +27,6 @@ from pm_desktop.ui.stakeholders.labels import (
 from pm_desktop.ui.style import MUTED
 
 Index = QModelIndex | QPersistentModelIndex
-
-#: The value used for sorting: numbers as numbers, texts by pinyin (see RegisterFilter).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RegisterModel(IdRowsModel):
@@ -79,9 +75,6 @@ class RegisterModel(IdRowsModel):
 
     def records(self) -> list[StakeholderRecord]:
         return list(self._rows)
-
-    def column_of(self, field: str) -> int:
-        return self.FIELDS.index(field)
 
     def header_titles(self) -> tuple[str, ...]:
         return (
@@ -213,7 +206,7 @@ class RegisterModel(IdRowsModel):
         return True
 
 
-class RegisterFilter(QSortFilterProxyModel):
+class RegisterFilter(CollatedProxy):
     """Search text (name, organisation, title, notes, demands), a role class, an attitude."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -221,12 +214,6 @@ class RegisterFilter(QSortFilterProxyModel):
         self._text = ""
         self._role: RoleClass | None = None
         self._attitude: Attitude | None = None
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-        # Chinese collation orders Chinese names by pinyin (陈, 李, 王, 赵) and Latin ones
-        # alphabetically, whatever the UI language.
-        self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        self._collator.setNumericMode(True)
 
     def set_text(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "_text", text.strip().casefold()))
@@ -247,12 +234,6 @@ class RegisterFilter(QSortFilterProxyModel):
         else:
             change()
             self.invalidateFilter()
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if isinstance(a, str) and isinstance(b, str):
-            return self._collator.compare(a, b) < 0
-        return bool(a < b)
 
     @property
     def active(self) -> bool:

@@ -25,11 +25,12 @@ from pm_desktop.core.cost import Basis, CostEstimate, yuan_text
 from pm_desktop.core.enums import ServiceOrderType
 from pm_desktop.core.errors import PmError
 from pm_desktop.export.team_cost import CostLabels, write_cost_csv, write_cost_xlsx
+from pm_desktop.ui.collated_proxy import CollatedProxy
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.i18n import ui_language
 from pm_desktop.ui.style import MUTED, scaled_font, section_title
 from pm_desktop.ui.team.labels import basis_label, order_type_label
-from pm_desktop.ui.team.models import CollatedProxy, CostLinesModel
+from pm_desktop.ui.team.models import CostLinesModel
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

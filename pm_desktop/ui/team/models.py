@@ -13,13 +13,10 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
     QDate,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -28,6 +25,7 @@ from PySide6.QtGui import QColor, QFont
 from pm_desktop.core.cost import CostLine, yuan_text
 from pm_desktop.core.enums import PoolEventKind, Raci, ServiceOrderType
 from pm_desktop.core.team import AssignmentRecord, PersonRecord, PoolEventEntry, RaciRow
+from pm_desktop.ui.collated_proxy import SORT_ROLE
 from pm_desktop.ui.rows_model import IdRowsModel
 from pm_desktop.ui.style import ACCENT, INCOMPLETE_BACKGROUND, MUTED
 from pm_desktop.ui.team.labels import (
@@ -43,7 +41,6 @@ from pm_desktop.ui.team.labels import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
@@ -58,25 +55,6 @@ def pydate(value: object) -> date | None:
     if isinstance(value, date):
         return value
     return None
-
-
-class CollatedProxy(QSortFilterProxyModel):
-    """Sorts by SORT_ROLE: numbers as numbers, texts by pinyin (陈, 李, 王) and alphabet."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-        self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        self._collator.setNumericMode(True)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if isinstance(a, str) and isinstance(b, str):
-            return self._collator.compare(a, b) < 0
-        if a is None or b is None:
-            return a is None and b is not None
-        return bool(a < b)
 
 
 # --- assignments ----------------------------------------------------------------------------
@@ -122,9 +100,6 @@ class AssignmentsModel(IdRowsModel):
 
     def records(self) -> list[AssignmentRecord]:
         return list(self._rows)
-
-    def column_of(self, field: str) -> int:
-        return self.FIELDS.index(field)
 
     def header_titles(self) -> tuple[str, ...]:
         return (
@@ -303,9 +278,6 @@ class PeopleModel(IdRowsModel):
 
     def records(self) -> list[PersonRecord]:
         return list(self._rows)
-
-    def column_of(self, field: str) -> int:
-        return self.FIELDS.index(field)
 
     def header_titles(self) -> tuple[str, ...]:
         return (
