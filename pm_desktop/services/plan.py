@@ -10,20 +10,39 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pm_desktop.core.enums import PoolEventKind
 from pm_desktop.core.errors import NotFoundError, ValidationError
+from pm_desktop.core.plan_exchange import (
+    PlanDependency,
+    PlanDocument,
+    PlanEntry,
+    PlanFileError,
+    PlanResource,
+)
 from pm_desktop.core.schedule import Link, Schedule, TaskSpec, schedule
+from pm_desktop.core.work_calendar import WorkCalendar
 from pm_desktop.locations import resources_dir
 from pm_desktop.services.team import TeamService
+from pm_desktop.storage.base import Synced
 from pm_desktop.storage.changes import tombstone
 from pm_desktop.storage.database import Store
-from pm_desktop.storage.models import PlanTask, Project, TaskDependency
+from pm_desktop.storage.models import (
+    CalendarException,
+    Person,
+    PlanTask,
+    PoolEvent,
+    Project,
+    TaskAssignment,
+    TaskDependency,
+    WorkingCalendar,
+)
 
 MAX_DURATION_DAYS = 5_000
 TASK_FIELDS = (
@@ -60,6 +79,52 @@ class PlanTaskRecord:
     baseline_finish_on: date | None = None
     critical: bool = False
     total_float: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLinkRecord:
+    """A finish-to-start link: the successor starts ``lag_days`` working days after."""
+
+    id: str
+    predecessor_id: str
+    successor_id: str
+    lag_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class TaskAssignmentRecord:
+    id: str
+    task_id: str
+    person_id: str
+    person_name: str
+    units_pct: int
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDay:
+    """An exception of the project's calendar: a day worked or not against the statutory one."""
+
+    on_date: date
+    is_working: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedRows:
+    """What a removal tombstoned, so that undo can bring exactly that back."""
+
+    task_ids: tuple[str, ...] = ()
+    link_ids: tuple[str, ...] = ()
+    assignment_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanImportSummary:
+    task_ids: tuple[str, ...]
+    links: int
+    assignments: int
+    people_added: tuple[str, ...]
+    replaced: RemovedRows
 
 
 def _get(session: Session, model: Any, row_id: str, *, live: bool = True) -> Any:
@@ -112,12 +177,17 @@ class PlanService:
         with self._store.read() as session:
             plan = self._schedule(session, project_id)
             rows = self._rows(session, project_id)
-        return [self._record(row, plan) for row in rows]
+        return sorted((self._record(row, plan) for row in rows), key=lambda r: wbs_key(r.wbs_code))
 
-    def links(self, project_id: str) -> list[Link]:
+    def get_task(self, task_id: str) -> PlanTaskRecord:
+        with self._store.read() as session:
+            row: PlanTask = _get(session, PlanTask, task_id)
+            return self._record(row, self._schedule(session, row.project_id or ""))
+
+    def links(self, project_id: str) -> list[PlanLinkRecord]:
         with self._store.read() as session:
             return [
-                Link(d.predecessor_id, d.successor_id, d.lag_days)
+                PlanLinkRecord(d.id, d.predecessor_id, d.successor_id, d.lag_days)
                 for d in self._links(session, project_id)
             ]
 
@@ -144,6 +214,10 @@ class PlanService:
         values = {k: _clean(k, v) for k, v in changes.items()}
         with self._store.write() as session:
             row: PlanTask = _get(session, PlanTask, task_id)
+            if values.get("parent_id"):
+                self._check_parent(session, row, values["parent_id"])
+            if values.get("is_milestone"):
+                values["duration_days"] = 0
             for key, value in values.items():
                 if getattr(row, key) != value:
                     setattr(row, key, value)
@@ -151,20 +225,36 @@ class PlanService:
             plan = self._reschedule(session, row.project_id or "")
             return self._record(row, plan)
 
-    def remove_task(self, task_id: str) -> None:
-        """Tombstone a task, its sub-tasks and their links."""
+    def remove_task(self, task_id: str) -> RemovedRows:
+        """Tombstone a task, its sub-tasks, their links and assignments."""
+        return self.remove_tasks([task_id])
+
+    def remove_tasks(self, task_ids: Sequence[str]) -> RemovedRows:
+        if not task_ids:
+            return RemovedRows()
         with self._store.write() as session:
-            row: PlanTask = _get(session, PlanTask, task_id)
-            project_id = row.project_id or ""
-            doomed = self._subtree(session, project_id, task_id)
-            for task in doomed:
-                tombstone(task)
-            ids = {t.id for t in doomed}
-            for link in self._links(session, project_id):
-                if link.predecessor_id in ids or link.successor_id in ids:
-                    tombstone(link)
-            session.flush()
+            rows = [_get(session, PlanTask, task_id) for task_id in task_ids]
+            project_id = rows[0].project_id or ""
+            removed = self._tombstone_tasks(session, project_id, task_ids)
             self._reschedule(session, project_id)
+            return removed
+
+    def restore(self, removed: RemovedRows) -> None:
+        """Bring back what a removal tombstoned (undo)."""
+        with self._store.write() as session:
+            project_ids: set[str] = set()
+            for model, ids in (
+                (PlanTask, removed.task_ids),
+                (TaskDependency, removed.link_ids),
+                (TaskAssignment, removed.assignment_ids),
+            ):
+                for row_id in ids:
+                    row = _get(session, model, row_id, live=False)
+                    row.deleted = False
+                    project_ids.add(row.project_id or "")
+            session.flush()
+            for project_id in project_ids:
+                self._reschedule(session, project_id)
 
     def add_link(self, predecessor_id: str, successor_id: str, lag_days: int = 0) -> str:
         """Link two tasks finish-to-start; a link that closes a loop is refused
@@ -245,6 +335,324 @@ class PlanService:
             self._reschedule(session, project_id)
             return [made[t["key"]].id for t in spec["tasks"]]
 
+    def move_task(self, task_id: str, start_on: date) -> PlanTaskRecord:
+        """Let a task start no earlier than ``start_on`` (a Gantt drag): its offset from T
+        becomes the working days before that day; its links may still hold it later."""
+        with self._store.write() as session:
+            row: PlanTask = _get(session, PlanTask, task_id)
+            project: Project = _get(session, Project, row.project_id or "")
+            t = project.contract_signed_on or date.today()
+            if start_on < t:
+                raise ValidationError(
+                    f"“{row.name}” cannot start before T, the contract signing ({t}).",
+                    field="offset_days",
+                )
+            calendar = TeamService.calendar_of(session, project.id)
+            offset = calendar.working_days(t, start_on - timedelta(days=1))
+            if row.offset_days != offset:
+                row.offset_days = offset
+            session.flush()
+            return self._record(row, self._reschedule(session, project.id))
+
+    def indent(self, task_id: str) -> str | None:
+        """Make a task a sub-task of the task above it on its level; returns the old parent."""
+        with self._store.write() as session:
+            row: PlanTask = _get(session, PlanTask, task_id)
+            siblings = [
+                r for r in self._rows(session, row.project_id or "") if r.parent_id == row.parent_id
+            ]
+            place = [r.id for r in siblings].index(row.id)
+            if place == 0:
+                raise ValidationError(
+                    f"“{row.name}” has no task above it on its level to go under.",
+                    field="parent_id",
+                )
+            old = row.parent_id
+            row.parent_id = siblings[place - 1].id
+            session.flush()
+            self._reschedule(session, row.project_id or "")
+            return old
+
+    def outdent(self, task_id: str) -> str | None:
+        """Move a sub-task up one level, after its parent; returns the old parent."""
+        with self._store.write() as session:
+            row: PlanTask = _get(session, PlanTask, task_id)
+            if row.parent_id is None:
+                raise ValidationError(
+                    f"“{row.name}” is already at the top level.", field="parent_id"
+                )
+            old = row.parent_id
+            parent: PlanTask = _get(session, PlanTask, old)
+            row.parent_id = parent.parent_id
+            session.flush()
+            self._reschedule(session, row.project_id or "")
+            return old
+
+    def update_link(self, link_id: str, lag_days: int) -> None:
+        with self._store.write() as session:
+            row: TaskDependency = _get(session, TaskDependency, link_id)
+            if row.lag_days != lag_days:
+                row.lag_days = lag_days
+            session.flush()
+            self._reschedule(session, row.project_id or "")
+
+    def restore_link(self, link_id: str) -> None:
+        with self._store.write() as session:
+            row: TaskDependency = _get(session, TaskDependency, link_id, live=False)
+            row.deleted = False
+            session.flush()
+            self._reschedule(session, row.project_id or "")  # a loop since: refused, rolled back
+
+    # --- who works on which task ---------------------------------------------------------
+
+    def task_assignments(self, project_id: str) -> list[TaskAssignmentRecord]:
+        with self._store.read() as session:
+            rows = session.execute(
+                select(TaskAssignment, Person.name)
+                .join(Person, Person.id == TaskAssignment.person_id)
+                .where(TaskAssignment.project_id == project_id, TaskAssignment.deleted.is_(False))
+                .order_by(Person.name)
+            ).all()
+            return [
+                TaskAssignmentRecord(a.id, a.task_id, a.person_id, name, a.units_pct)
+                for a, name in rows
+            ]
+
+    def assign_task(self, task_id: str, person_id: str, units_pct: int = 100) -> str:
+        units = _units(units_pct)
+        with self._store.write() as session:
+            task: PlanTask = _get(session, PlanTask, task_id)
+            person: Person = _get(session, Person, person_id)
+            taken = session.scalar(
+                select(TaskAssignment.id).where(
+                    TaskAssignment.task_id == task_id,
+                    TaskAssignment.person_id == person_id,
+                    TaskAssignment.deleted.is_(False),
+                )
+            )
+            if taken:
+                raise ValidationError(
+                    f"{person.name} already works on “{task.name}”.", field="person_id"
+                )
+            row = TaskAssignment(
+                project_id=task.project_id, task_id=task_id, person_id=person_id, units_pct=units
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def update_task_assignment(self, assignment_id: str, units_pct: int) -> None:
+        units = _units(units_pct)
+        with self._store.write() as session:
+            row: TaskAssignment = _get(session, TaskAssignment, assignment_id)
+            if row.units_pct != units:
+                row.units_pct = units
+
+    def unassign_task(self, assignment_id: str) -> None:
+        with self._store.write() as session:
+            tombstone(_get(session, TaskAssignment, assignment_id))
+
+    def restore_task_assignment(self, assignment_id: str) -> None:
+        with self._store.write() as session:
+            _get(session, TaskAssignment, assignment_id, live=False).deleted = False
+
+    # --- the project's working calendar -------------------------------------------------
+
+    def calendar(self, project_id: str) -> WorkCalendar:
+        with self._store.read() as session:
+            return TeamService.calendar_of(session, project_id)
+
+    def calendar_days(self, project_id: str) -> list[CalendarDay]:
+        """The project's exceptions to the statutory calendar, by date."""
+        with self._store.read() as session:
+            project: Project = _get(session, Project, project_id)
+            if not project.calendar_id:
+                return []
+            return [
+                CalendarDay(row.on_date, row.is_working, row.reason)
+                for row in self._exceptions(session, project.calendar_id)
+            ]
+
+    def set_calendar_day(
+        self, project_id: str, day: date, is_working: bool | None, reason: str = ""
+    ) -> CalendarDay | None:
+        """Make ``day`` a working day or not for this project (None: as the law says).
+        Returns the exception it replaces, for undo. The plan re-flows."""
+        with self._store.write() as session:
+            project: Project = _get(session, Project, project_id)
+            if not project.calendar_id:
+                if is_working is None:
+                    return None
+                made = WorkingCalendar(project_id=project.id, name=project.name)
+                session.add(made)
+                session.flush()
+                project.calendar_id = made.id
+            found = {r.on_date: r for r in self._exceptions(session, project.calendar_id)}
+            old = found.get(day)
+            previous = CalendarDay(old.on_date, old.is_working, old.reason) if old else None
+            if is_working is None:
+                if old is not None:
+                    tombstone(old)
+            elif old is None:
+                session.add(
+                    CalendarException(
+                        project_id=project.id,
+                        calendar_id=project.calendar_id,
+                        on_date=day,
+                        is_working=is_working,
+                        reason=reason.strip(),
+                    )
+                )
+            else:
+                old.is_working, old.reason = is_working, reason.strip()
+            session.flush()
+            self._reschedule(session, project.id)
+            return previous
+
+    # --- files --------------------------------------------------------------------------
+
+    def export_document(self, project_id: str) -> PlanDocument:
+        """The plan as a format-neutral document for the CSV and MSPDI writers."""
+        with self._store.read() as session:
+            project: Project = _get(session, Project, project_id)
+            plan = self._schedule(session, project_id)
+            rows = self._rows(session, project_id)
+            links = self._links(session, project_id)
+            people = session.execute(
+                select(TaskAssignment.task_id, Person.name, TaskAssignment.units_pct)
+                .join(Person, Person.id == TaskAssignment.person_id)
+                .where(TaskAssignment.project_id == project_id, TaskAssignment.deleted.is_(False))
+                .order_by(Person.name)
+            ).all()
+        working: dict[str, list[PlanResource]] = {}
+        for task_id, name, units in people:
+            working.setdefault(task_id, []).append(PlanResource(name, units))
+        key = {row.id: str(n) for n, row in enumerate(rows, start=1)}
+        entries = []
+        for row in rows:
+            record = self._record(row, plan)
+            entries.append(
+                PlanEntry(
+                    key=key[row.id],
+                    name=row.name,
+                    outline_level=record.wbs_code.count(".") + 1,
+                    duration_days=row.duration_days,
+                    is_milestone=row.is_milestone,
+                    offset_days=row.offset_days,
+                    start_on=record.start_on,
+                    finish_on=record.finish_on,
+                    percent_complete=row.percent_complete,
+                    notes=row.notes or "",
+                    wbs_code=record.wbs_code,
+                    resources=tuple(working.get(row.id, ())),
+                )
+            )
+        return PlanDocument(
+            entries=tuple(entries),
+            dependencies=tuple(
+                PlanDependency(key[d.predecessor_id], key[d.successor_id], d.lag_days)
+                for d in links
+                if d.predecessor_id in key and d.successor_id in key
+            ),
+            name=project.name,
+            contract_signed_on=project.contract_signed_on,
+            resources=tuple(sorted({name for _, name, _ in people})),
+        )
+
+    def import_document(
+        self, project_id: str, document: PlanDocument, *, replace: bool = False
+    ) -> PlanImportSummary:
+        """Add a document's tasks, links and assignments to the plan (or replace the plan),
+        all or nothing: a bad entry raises PlanFileError naming it, a loop
+        DependencyCycleError, and the plan is unchanged. People not in the pool by name
+        are added to it."""
+        _check_document(document)
+        with self._store.write() as session:
+            project: Project = _get(session, Project, project_id)
+            t = project.contract_signed_on or date.today()
+            calendar = TeamService.calendar_of(session, project_id)
+            replaced = RemovedRows()
+            current = [r.id for r in self._rows(session, project_id) if r.parent_id is None]
+            last = session.scalar(
+                select(func.max(PlanTask.sort_order)).where(PlanTask.project_id == project_id)
+            )
+            has_predecessor = {d.successor_key for d in document.dependencies}
+            made: dict[str, PlanTask] = {}
+            parents: list[PlanTask] = []
+            for order, entry in enumerate(document.entries, start=(last or 0) + 1):
+                level = max(1, min(entry.outline_level, len(parents) + 1))
+                del parents[level - 1 :]
+                offset = entry.offset_days
+                free = entry.key not in has_predecessor
+                if offset is None and free and entry.start_on and entry.start_on > t:
+                    offset = calendar.working_days(t, entry.start_on - timedelta(days=1))
+                row = PlanTask(
+                    project_id=project_id,
+                    parent_id=parents[-1].id if parents else None,
+                    name=entry.name,
+                    duration_days=0 if entry.is_milestone else entry.duration_days,
+                    is_milestone=entry.is_milestone,
+                    offset_days=offset,
+                    percent_complete=entry.percent_complete,
+                    notes=entry.notes,
+                    sort_order=order,
+                )
+                session.add(row)
+                session.flush()
+                made[entry.key] = row
+                parents.append(row)
+            for dependency in document.dependencies:
+                session.add(
+                    TaskDependency(
+                        project_id=project_id,
+                        predecessor_id=made[dependency.predecessor_key].id,
+                        successor_id=made[dependency.successor_key].id,
+                        lag_days=dependency.lag_days,
+                    )
+                )
+            people = {
+                p.name: p.id
+                for p in session.scalars(select(Person).where(Person.deleted.is_(False)))
+            }
+            added: list[str] = []
+            assignments = 0
+            for entry in document.entries:
+                for resource in {r.name: r for r in entry.resources}.values():
+                    if resource.name not in people:
+                        person = Person(name=resource.name)
+                        session.add(person)
+                        session.flush()
+                        session.add(
+                            PoolEvent(
+                                person_id=person.id,
+                                kind=PoolEventKind.ENTERED,
+                                occurred_on=date.today(),
+                                note="",
+                            )
+                        )
+                        people[resource.name] = person.id
+                        added.append(resource.name)
+                    session.add(
+                        TaskAssignment(
+                            project_id=project_id,
+                            task_id=made[entry.key].id,
+                            person_id=people[resource.name],
+                            units_pct=_units(resource.units_pct),
+                        )
+                    )
+                    assignments += 1
+            session.flush()
+            if replace:
+                replaced = self._tombstone_tasks(session, project_id, current)
+            self._reschedule(session, project_id)  # a loop: DependencyCycleError, rolled back
+            return PlanImportSummary(
+                tuple(made[e.key].id for e in document.entries),
+                len(document.dependencies),
+                assignments,
+                tuple(added),
+                replaced,
+            )
+
     # --- helpers ------------------------------------------------------------------------
 
     @staticmethod
@@ -262,6 +670,50 @@ class PlanService:
                 TaskDependency.project_id == project_id, TaskDependency.deleted.is_(False)
             )
         ).all()
+
+    def _tombstone_tasks(
+        self, session: Session, project_id: str, task_ids: Sequence[str]
+    ) -> RemovedRows:
+        doomed: dict[str, PlanTask] = {}
+        for task_id in task_ids:
+            doomed.update((t.id, t) for t in self._subtree(session, project_id, task_id))
+        links = [
+            link
+            for link in self._links(session, project_id)
+            if link.predecessor_id in doomed or link.successor_id in doomed
+        ]
+        assignments = session.scalars(
+            select(TaskAssignment).where(
+                TaskAssignment.task_id.in_(doomed), TaskAssignment.deleted.is_(False)
+            )
+        ).all()
+        gone: list[Synced] = [*doomed.values(), *links, *assignments]
+        for row in gone:
+            tombstone(row)
+        session.flush()
+        return RemovedRows(
+            tuple(doomed), tuple(x.id for x in links), tuple(x.id for x in assignments)
+        )
+
+    @staticmethod
+    def _exceptions(session: Session, calendar_id: str) -> Sequence[CalendarException]:
+        return session.scalars(
+            select(CalendarException)
+            .where(
+                CalendarException.calendar_id == calendar_id, CalendarException.deleted.is_(False)
+            )
+            .order_by(CalendarException.on_date)
+        ).all()
+
+    def _check_parent(self, session: Session, row: PlanTask, parent_id: str) -> None:
+        parent: PlanTask = _get(session, PlanTask, parent_id)
+        if parent.project_id != row.project_id:
+            raise ValidationError("A sub-task must be in the same plan.", field="parent_id")
+        below = {t.id for t in self._subtree(session, row.project_id or "", row.id)}
+        if parent_id in below:
+            raise ValidationError(
+                f"“{row.name}” cannot go under itself or one of its sub-tasks.", field="parent_id"
+            )
 
     def _subtree(self, session: Session, project_id: str, task_id: str) -> list[PlanTask]:
         rows = self._rows(session, project_id)
@@ -318,6 +770,46 @@ class PlanService:
             critical=placed.critical if placed else False,
             total_float=placed.total_float if placed else 0,
         )
+
+
+def wbs_key(code: str) -> tuple[int, ...]:
+    """Sorts WBS codes in outline order: 1, 1.1, 1.2, 2, 10."""
+    return tuple(int(part) if part.isdigit() else 1 << 30 for part in code.split("."))
+
+
+def _units(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise ValidationError(
+            f"A share of a person's day is from 1 to 100 % (was {value}).", field="units_pct"
+        )
+    return value
+
+
+def _check_document(document: PlanDocument) -> None:
+    """The checks a file reader may have left to us: names, numbers, keys of links."""
+    keys: set[str] = set()
+    for entry in document.entries:
+        where = entry.source or f"task {entry.key}"
+        if entry.key in keys:
+            raise PlanFileError(f"the id {entry.key} is used twice", where=where)
+        keys.add(entry.key)
+        if not " ".join(entry.name.split()):
+            raise PlanFileError("a task needs a name", where=where)
+        if entry.duration_days < 0 or entry.duration_days > MAX_DURATION_DAYS:
+            raise PlanFileError(
+                f"{entry.duration_days} is not a duration in working days", where=where
+            )
+        if not 0 <= entry.percent_complete <= 100:
+            raise PlanFileError("percent complete is from 0 to 100", where=where)
+        if entry.offset_days is not None and entry.offset_days < 0:
+            raise PlanFileError("a task cannot start before T", where=where)
+        for resource in entry.resources:
+            if not resource.name.strip() or not 1 <= resource.units_pct <= 100:
+                raise PlanFileError(f"the resource “{resource.name}” is not valid", where=where)
+    for dependency in document.dependencies:
+        for key in (dependency.predecessor_key, dependency.successor_key):
+            if key not in keys:
+                raise PlanFileError(f"a dependency names the task {key}, which is not in the file")
 
 
 def _wbs_codes(rows: Sequence[PlanTask]) -> dict[str, str]:

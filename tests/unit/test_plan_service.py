@@ -7,8 +7,16 @@ from datetime import date
 import pytest
 
 from pm_desktop.core.errors import ValidationError
+from pm_desktop.core.plan_exchange import (
+    PlanDependency,
+    PlanDocument,
+    PlanEntry,
+    PlanFileError,
+    PlanResource,
+)
 from pm_desktop.core.schedule import DependencyCycleError
 from pm_desktop.services.container import Services
+from pm_desktop.services.plan import CalendarDay
 
 T = date(2026, 9, 28)
 
@@ -83,3 +91,157 @@ def test_summaries_wbs_codes_and_baseline(services: Services, project_id: str) -
     moved = by_name(services, project_id)["任务1"]
     assert moved.baseline_finish_on is not None  # type: ignore[attr-defined]
     assert moved.finish_on > moved.baseline_finish_on  # type: ignore[attr-defined]
+
+
+def test_removing_a_phase_takes_its_tasks_links_and_people_and_undo_brings_them_back(
+    services: Services, project_id: str
+) -> None:
+    phase = services.plan.add_task(project_id, "阶段一")
+    inner = services.plan.add_task(project_id, "任务1", parent_id=phase.id, duration_days=3)
+    after = services.plan.add_task(project_id, "验收", duration_days=2)
+    services.plan.add_link(inner.id, after.id)
+    person = services.team.add_person("王工")
+    services.plan.assign_task(inner.id, person.id, 50)
+
+    removed = services.plan.remove_task(phase.id)
+    assert [t.name for t in services.plan.tasks(project_id)] == ["验收"]
+    assert services.plan.links(project_id) == []
+    assert services.plan.task_assignments(project_id) == []
+    assert by_name(services, project_id)["验收"].start_on == T  # type: ignore[attr-defined]
+
+    services.plan.restore(removed)
+    assert [t.name for t in services.plan.tasks(project_id)] == ["阶段一", "任务1", "验收"]
+    assert len(services.plan.links(project_id)) == 1
+    assert [(a.person_name, a.units_pct) for a in services.plan.task_assignments(project_id)] == [
+        ("王工", 50)
+    ]
+    assert by_name(services, project_id)["验收"].start_on > T  # type: ignore[attr-defined]
+
+
+def test_moving_a_task_sets_its_earliest_start_in_working_days(
+    services: Services, project_id: str
+) -> None:
+    task = services.plan.add_task(project_id, "调研", duration_days=3)
+    moved = services.plan.move_task(task.id, date(2026, 10, 3))  # National Day: not working
+    assert (moved.start_on, moved.finish_on) == (date(2026, 10, 8), date(2026, 10, 10))
+    assert moved.offset_days == 3  # Sep 28, 29, 30 lie between T and the new start
+    with pytest.raises(ValidationError) as caught:
+        services.plan.move_task(task.id, date(2026, 9, 1))
+    assert caught.value.field == "offset_days"
+    assert by_name(services, project_id)["调研"].start_on == date(2026, 10, 8)  # type: ignore[attr-defined]
+
+
+def test_indent_outdent_keep_outline_order_and_refuse_loops(
+    services: Services, project_id: str
+) -> None:
+    a = services.plan.add_task(project_id, "甲")
+    b = services.plan.add_task(project_id, "乙")
+    c = services.plan.add_task(project_id, "丙")
+    assert services.plan.indent(b.id) is None
+    services.plan.indent(c.id)
+    services.plan.indent(c.id)  # under 乙 now
+    assert [(t.wbs_code, t.name) for t in services.plan.tasks(project_id)] == [
+        ("1", "甲"),
+        ("1.1", "乙"),
+        ("1.1.1", "丙"),
+    ]
+    with pytest.raises(ValidationError, match="甲"):
+        services.plan.update_task(a.id, parent_id=c.id)
+    services.plan.outdent(b.id)
+    assert [(t.wbs_code, t.name) for t in services.plan.tasks(project_id)] == [
+        ("1", "甲"),
+        ("2", "乙"),
+        ("2.1", "丙"),
+    ]
+    with pytest.raises(ValidationError):
+        services.plan.indent(a.id)
+
+
+def test_a_worked_weekend_and_a_closed_site_day_reflow_the_plan(
+    services: Services, project_id: str
+) -> None:
+    task = services.plan.add_task(project_id, "部署", duration_days=3)
+    assert services.plan.tasks(project_id)[0].finish_on == date(2026, 9, 30)
+    previous = services.plan.set_calendar_day(project_id, date(2026, 9, 29), False, "机房停电")
+    assert previous is None
+    assert services.plan.tasks(project_id)[0].finish_on == date(2026, 10, 8)
+    services.plan.set_calendar_day(project_id, date(2026, 10, 3), True, "周末加班")
+    assert services.plan.tasks(project_id)[0].finish_on == date(2026, 10, 3)
+    assert [(d.on_date, d.is_working) for d in services.plan.calendar_days(project_id)] == [
+        (date(2026, 9, 29), False),
+        (date(2026, 10, 3), True),
+    ]
+    back = services.plan.set_calendar_day(project_id, date(2026, 9, 29), None)
+    assert back == CalendarDay(date(2026, 9, 29), False, "机房停电")
+    assert services.plan.get_task(task.id).finish_on == date(2026, 9, 30)
+
+
+def test_a_task_assignment_is_one_per_person_and_units_are_checked(
+    services: Services, project_id: str
+) -> None:
+    task = services.plan.add_task(project_id, "调研")
+    person = services.team.add_person("李四")
+    assignment = services.plan.assign_task(task.id, person.id, 80)
+    with pytest.raises(ValidationError, match="李四"):
+        services.plan.assign_task(task.id, person.id)
+    with pytest.raises(ValidationError) as caught:
+        services.plan.update_task_assignment(assignment, 120)
+    assert caught.value.field == "units_pct"
+    assert services.plan.task_assignments(project_id)[0].units_pct == 80
+
+
+def test_a_plan_document_round_trips_and_a_bad_one_changes_nothing(
+    services: Services, project_id: str
+) -> None:
+    services.plan.apply_template(project_id, "consulting")
+    tasks = services.plan.tasks(project_id)
+    services.plan.assign_task(tasks[1].id, services.team.add_person("张三").id, 50)
+    document = services.plan.export_document(project_id)
+    other = services.projects.create("复制", contract_signed_on=T).id
+    summary = services.plan.import_document(other, document)
+    assert summary.people_added == ()
+    copied = services.plan.tasks(other)
+    assert [(t.name, t.start_on, t.finish_on) for t in copied] == [
+        (t.name, t.start_on, t.finish_on) for t in tasks
+    ]
+    assert len(services.plan.links(other)) == len(services.plan.links(project_id))
+    assert services.plan.export_document(other).entries[1].resources == (PlanResource("张三", 50),)
+
+    looping = PlanDocument(
+        entries=(PlanEntry("1", "甲", resources=(PlanResource("新人"),)), PlanEntry("2", "乙")),
+        dependencies=(PlanDependency("1", "2"), PlanDependency("2", "1")),
+    )
+    with pytest.raises(DependencyCycleError):
+        services.plan.import_document(other, looping, replace=True)
+    unknown = PlanDocument(
+        entries=(PlanEntry("1", "甲"),), dependencies=(PlanDependency("1", "9"),)
+    )
+    with pytest.raises(PlanFileError, match="9"):
+        services.plan.import_document(other, unknown)
+    assert [t.name for t in services.plan.tasks(other)] == [t.name for t in tasks]
+    assert "新人" not in [p.name for p in services.team.people()]
+
+
+def test_replacing_a_plan_by_import_can_be_undone(services: Services, project_id: str) -> None:
+    services.plan.add_task(project_id, "旧任务")
+    document = PlanDocument(
+        entries=(
+            PlanEntry("1", "阶段", outline_level=1),
+            PlanEntry(
+                "2",
+                "新任务",
+                outline_level=2,
+                duration_days=4,
+                resources=(PlanResource("外援", 30),),
+            ),
+        )
+    )
+    summary = services.plan.import_document(project_id, document, replace=True)
+    assert [(t.wbs_code, t.name) for t in services.plan.tasks(project_id)] == [
+        ("1", "阶段"),
+        ("1.1", "新任务"),
+    ]
+    assert summary.people_added == ("外援",)
+    services.plan.remove_tasks(summary.task_ids)
+    services.plan.restore(summary.replaced)
+    assert [t.name for t in services.plan.tasks(project_id)] == ["旧任务"]
