@@ -184,6 +184,17 @@ class PlanService:
             row: PlanTask = _get(session, PlanTask, task_id)
             return self._record(row, self._schedule(session, row.project_id or ""))
 
+    @staticmethod
+    def templates() -> list[tuple[str, str]]:
+        """The plan templates: (key, name)."""
+        return [(t["key"], t["name"]) for t in plan_templates()]
+
+    def contract_date(self, project_id: str) -> date | None:
+        """T, the contract signing the plan is scheduled from (None: today is used)."""
+        with self._store.read() as session:
+            project: Project = _get(session, Project, project_id)
+            return project.contract_signed_on
+
     def links(self, project_id: str) -> list[PlanLinkRecord]:
         with self._store.read() as session:
             return [

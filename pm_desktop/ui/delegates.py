@@ -19,6 +19,18 @@ from PySide6.QtWidgets import (
 Index = QModelIndex | QPersistentModelIndex
 
 
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(value: object) -> date | None:
+    if isinstance(value, QDate) and value.isValid():
+        return date(value.year(), value.month(), value.day())
+    if isinstance(value, date):
+        return value
+    return None
+
+
 class DateDelegate(QStyledItemDelegate):
     """A date editor with a calendar; its lowest value reads "None" and clears the date."""
 

@@ -135,7 +135,7 @@ class IdRowsModel(QAbstractTableModel):
 
 def _single_difference(longer: list[str], shorter: list[str]) -> int:
     """The position of the one id in ``longer`` that ``shorter`` lacks, or -1."""
-    for at in range(len(longer)):
-        if longer[:at] + longer[at + 1 :] == shorter:
-            return at
-    return -1
+    at = next(
+        (i for i, (a, b) in enumerate(zip(longer, shorter, strict=False)) if a != b), len(shorter)
+    )
+    return at if longer[at + 1 :] == shorter[at:] else -1

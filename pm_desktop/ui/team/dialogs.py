@@ -33,6 +33,7 @@ from pm_desktop.core.cost import parse_yuan, yuan_text
 from pm_desktop.core.enums import PersonKind, PoolEventKind, ServiceOrderType
 from pm_desktop.core.errors import PmError, ValidationError
 from pm_desktop.core.team import MAX_ALLOCATION_PCT, PersonRecord, RoleSpec, name_key
+from pm_desktop.ui.delegates import pydate, qdate
 from pm_desktop.ui.style import ERROR, MUTED
 from pm_desktop.ui.team.labels import (
     amount_refused_text,
@@ -42,7 +43,6 @@ from pm_desktop.ui.team.labels import (
     order_type_label,
     person_kind_label,
 )
-from pm_desktop.ui.team.models import pydate, qdate
 
 Submit = Callable[[dict[str, Any]], PmError | None]
 SKILL_SEPARATORS = re.compile(r"[,，、;；/]+")

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,6 +24,7 @@ from pm_desktop.core.cost import CostLine, yuan_text
 from pm_desktop.core.enums import PoolEventKind, Raci, ServiceOrderType
 from pm_desktop.core.team import AssignmentRecord, PersonRecord, PoolEventEntry, RaciRow
 from pm_desktop.ui.collated_proxy import SORT_ROLE
+from pm_desktop.ui.delegates import pydate, qdate
 from pm_desktop.ui.rows_model import IdRowsModel
 from pm_desktop.ui.style import ACCENT, INCOMPLETE_BACKGROUND, MUTED
 from pm_desktop.ui.team.labels import (
@@ -43,18 +42,6 @@ from pm_desktop.ui.team.labels import (
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: object) -> date | None:
-    if isinstance(value, QDate) and value.isValid():
-        return date(value.year(), value.month(), value.day())
-    if isinstance(value, date):
-        return value
-    return None
 
 
 # --- assignments ----------------------------------------------------------------------------

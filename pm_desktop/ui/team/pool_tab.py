@@ -27,6 +27,7 @@ from pm_desktop.core.cost import yuan_text
 from pm_desktop.core.errors import PmError
 from pm_desktop.core.team import PersonRecord
 from pm_desktop.ui.collated_proxy import CollatedProxy
+from pm_desktop.ui.delegates import pydate, qdate
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.style import MUTED, scaled_font, section_title
 from pm_desktop.ui.team.commands import (
@@ -38,7 +39,7 @@ from pm_desktop.ui.team.commands import (
 from pm_desktop.ui.team.context import TeamContext
 from pm_desktop.ui.team.dialogs import EventDialog, PersonDialog
 from pm_desktop.ui.team.labels import person_kind_label, texts
-from pm_desktop.ui.team.models import EventsModel, PeopleModel, pydate, qdate
+from pm_desktop.ui.team.models import EventsModel, PeopleModel
 
 
 class PoolTab(QWidget):
