@@ -85,7 +85,9 @@ bench: $(DEV_STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/stakeholder_map.py
 	$(BIN)/python bench/stakeholder_health.py
 	$(BIN)/python bench/team_cost.py
+	$(BIN)/python bench/resource_heatmap.py
 	$(BIN)/python bench/plan_schedule.py
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/plan_gantt.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis bench/out

@@ -60,6 +60,8 @@ class PlanDocument:
     """T of the plan the document was written from (informative on import)."""
     resources: tuple[str, ...] = field(default=())
     """Every resource name of the document, including those without tasks."""
+    warnings: tuple[str, ...] = ()
+    """What a reader changed to fit (e.g. start-to-start links read as finish-to-start)."""
 
 
 class PlanFileError(ValidationError):

@@ -10,6 +10,7 @@ from pm_desktop.services.meetings import MeetingService
 from pm_desktop.services.outbox import OutboxService
 from pm_desktop.services.plan import PlanService
 from pm_desktop.services.projects import ProjectService
+from pm_desktop.services.resources import ResourceService
 from pm_desktop.services.stakeholders import StakeholderService
 from pm_desktop.services.sync_status import SyncStatusService
 from pm_desktop.services.team import TeamService
@@ -28,6 +29,7 @@ class Services:
     stakeholders: StakeholderService
     team: TeamService
     plan: PlanService
+    resources: ResourceService
 
     @classmethod
     def open(cls, path: Path) -> Services:
@@ -43,6 +45,7 @@ class Services:
             stakeholders=StakeholderService(store),
             team=TeamService(store),
             plan=PlanService(store),
+            resources=ResourceService(store),
         )
 
     @property

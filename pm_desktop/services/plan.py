@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from pm_desktop.core.enums import PoolEventKind
@@ -175,8 +175,8 @@ class PlanService:
     def tasks(self, project_id: str) -> list[PlanTaskRecord]:
         """The project's tasks in WBS order, with their scheduled dates and float."""
         with self._store.read() as session:
-            plan = self._schedule(session, project_id)
-            rows = self._rows(session, project_id)
+            rows = self._plan_rows(session, project_id)
+            plan = self._schedule(session, project_id, rows)
         return sorted((self._record(row, plan) for row in rows), key=lambda r: wbs_key(r.wbs_code))
 
     def get_task(self, task_id: str) -> PlanTaskRecord:
@@ -198,8 +198,18 @@ class PlanService:
     def links(self, project_id: str) -> list[PlanLinkRecord]:
         with self._store.read() as session:
             return [
-                PlanLinkRecord(d.id, d.predecessor_id, d.successor_id, d.lag_days)
-                for d in self._links(session, project_id)
+                PlanLinkRecord(*row)
+                for row in session.execute(
+                    select(
+                        TaskDependency.id,
+                        TaskDependency.predecessor_id,
+                        TaskDependency.successor_id,
+                        TaskDependency.lag_days,
+                    ).where(
+                        TaskDependency.project_id == project_id,
+                        TaskDependency.deleted.is_(False),
+                    )
+                )
             ]
 
     # --- editing ------------------------------------------------------------------------
@@ -419,15 +429,20 @@ class PlanService:
     def task_assignments(self, project_id: str) -> list[TaskAssignmentRecord]:
         with self._store.read() as session:
             rows = session.execute(
-                select(TaskAssignment, Person.name)
+                select(
+                    TaskAssignment.id,
+                    TaskAssignment.task_id,
+                    TaskAssignment.person_id,
+                    Person.name,
+                    TaskAssignment.units_pct,
+                )
                 .join(Person, Person.id == TaskAssignment.person_id)
-                .where(TaskAssignment.project_id == project_id, TaskAssignment.deleted.is_(False))
+                .where(
+                    TaskAssignment.project_id == project_id, TaskAssignment.deleted.is_(False)
+                )
                 .order_by(Person.name)
             ).all()
-            return [
-                TaskAssignmentRecord(a.id, a.task_id, a.person_id, name, a.units_pct)
-                for a, name in rows
-            ]
+            return [TaskAssignmentRecord(*row) for row in rows]
 
     def assign_task(self, task_id: str, person_id: str, units_pct: int = 100) -> str:
         units = _units(units_pct)
@@ -736,34 +751,75 @@ class PlanService:
             frontier = {r.id for r in kids}
         return found
 
-    def _schedule(self, session: Session, project_id: str) -> Schedule:
+    @staticmethod
+    def _plan_rows(session: Session, project_id: str) -> Sequence[Any]:
+        """The live tasks' columns in outline-sibling order, read without ORM objects
+        (a plan may have thousands of tasks and is read after every change)."""
+        return session.execute(
+            select(*_PLAN_COLUMNS)
+            .where(PlanTask.project_id == project_id, PlanTask.deleted.is_(False))
+            .order_by(PlanTask.sort_order, PlanTask.id)
+        ).all()
+
+    def _schedule(
+        self, session: Session, project_id: str, rows: Sequence[Any] | None = None
+    ) -> Schedule:
         project: Project = _get(session, Project, project_id)
-        rows = self._rows(session, project_id)
+        if rows is None:
+            rows = self._plan_rows(session, project_id)
         specs = [TaskSpec(r.id, r.name, r.parent_id, r.duration_days, r.offset_days) for r in rows]
         links = [
-            Link(d.predecessor_id, d.successor_id, d.lag_days)
-            for d in self._links(session, project_id)
+            Link(*link)
+            for link in session.execute(
+                select(
+                    TaskDependency.predecessor_id,
+                    TaskDependency.successor_id,
+                    TaskDependency.lag_days,
+                ).where(TaskDependency.project_id == project_id, TaskDependency.deleted.is_(False))
+            )
         ]
         t = project.contract_signed_on or date.today()
         return schedule(specs, links, t, TeamService.calendar_of(session, project_id))
 
     def _reschedule(self, session: Session, project_id: str) -> Schedule:
-        """Compute the plan and store the dates and WBS codes that changed."""
-        plan = self._schedule(session, project_id)
-        rows = self._rows(session, project_id)
+        """Compute the plan and store the dates and WBS codes that changed.
+
+        These columns are derived (``PlanTask.__derived__``): every replica computes them
+        from the synced inputs, so they are written in one statement and not change-logged."""
+        session.flush()
+        rows = self._plan_rows(session, project_id)
+        plan = self._schedule(session, project_id, rows)
         codes = _wbs_codes(rows)
+        changed = []
         for row in rows:
             placed = plan.placements.get(row.id)
             start = placed.start_on if placed else None
             finish = placed.finish_on if placed else None
-            if (row.start_on, row.finish_on) != (start, finish):
-                row.start_on, row.finish_on = start, finish
-            if row.wbs_code != codes[row.id]:
-                row.wbs_code = codes[row.id]
+            if (row.start_on, row.finish_on, row.wbs_code) != (start, finish, codes[row.id]):
+                changed.append(
+                    {"row_id": row.id, "new_start": start, "new_finish": finish,
+                     "new_code": codes[row.id]}
+                )  # fmt: skip
+        if changed:
+            table = cast(Table, PlanTask.__table__)
+            session.execute(
+                update(table)
+                .where(table.c.id == bindparam("row_id"))
+                .values(
+                    start_on=bindparam("new_start"),
+                    finish_on=bindparam("new_finish"),
+                    wbs_code=bindparam("new_code"),
+                ),
+                changed,
+            )
+            refreshed = {c["row_id"] for c in changed}
+            for obj in session.identity_map.values():
+                if isinstance(obj, PlanTask) and obj.id in refreshed:
+                    session.expire(obj, ["start_on", "finish_on", "wbs_code"])
         return plan
 
     @staticmethod
-    def _record(row: PlanTask, plan: Schedule) -> PlanTaskRecord:
+    def _record(row: Any, plan: Schedule) -> PlanTaskRecord:
         placed = plan.placements.get(row.id)
         return PlanTaskRecord(
             id=row.id,
@@ -781,6 +837,22 @@ class PlanService:
             critical=placed.critical if placed else False,
             total_float=placed.total_float if placed else 0,
         )
+
+
+_PLAN_COLUMNS = (
+    PlanTask.id,
+    PlanTask.name,
+    PlanTask.parent_id,
+    PlanTask.duration_days,
+    PlanTask.offset_days,
+    PlanTask.is_milestone,
+    PlanTask.percent_complete,
+    PlanTask.wbs_code,
+    PlanTask.start_on,
+    PlanTask.finish_on,
+    PlanTask.baseline_start_on,
+    PlanTask.baseline_finish_on,
+)
 
 
 def wbs_key(code: str) -> tuple[int, ...]:
@@ -823,10 +895,10 @@ def _check_document(document: PlanDocument) -> None:
                 raise PlanFileError(f"a dependency names the task {key}, which is not in the file")
 
 
-def _wbs_codes(rows: Sequence[PlanTask]) -> dict[str, str]:
+def _wbs_codes(rows: Sequence[Any]) -> dict[str, str]:
     """``1``, ``1.1``, ``1.2``, ``2``… from the hierarchy and the order of the rows."""
     ids = {r.id for r in rows}
-    children: dict[str | None, list[PlanTask]] = {}
+    children: dict[str | None, list[Any]] = {}
     for row in rows:
         parent = row.parent_id if row.parent_id in ids else None
         children.setdefault(parent, []).append(row)

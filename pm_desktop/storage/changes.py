@@ -93,9 +93,10 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
     for row, is_new in pending:
         state = inspect(row)
         table = row.__tablename__
+        derived: frozenset[str] = getattr(type(row), "__derived__", frozenset())
         for attr in state.mapper.column_attrs:
             key = attr.key
-            if key in _NOT_LOGGED:
+            if key in _NOT_LOGGED or key in derived:
                 continue
             if not is_new and not state.attrs[key].history.has_changes():
                 continue
@@ -124,6 +125,7 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
         return
     clock = _clock(session)
     table = model.table()
+    derived: frozenset[str] = getattr(model, "__derived__", frozenset())
     defaults: dict[str, Any] = {}
     callables: dict[str, Any] = {}
     for column in table.columns:
@@ -144,7 +146,7 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
         for column in table.columns:
             row.setdefault(column.name, None)
         for column in table.columns:
-            if column.name in _NOT_LOGGED:
+            if column.name in _NOT_LOGGED or column.name in derived:
                 continue
             entries.append(
                 {

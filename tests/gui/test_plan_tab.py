@@ -135,7 +135,8 @@ def test_dragging_a_bar_moves_the_task_and_its_end_changes_the_duration(
     QTest.mousePress(gantt.viewport(), Qt.MouseButton.LeftButton, pos=middle)
     QTest.mouseMove(gantt.viewport(), middle + QPoint(ppd * 14, 0))
     assert gantt.preview is not None
-    QTest.mouseRelease(gantt.viewport(), Qt.MouseButton.LeftButton, pos=middle + QPoint(ppd * 14, 0))
+    dropped = middle + QPoint(ppd * 14, 0)
+    QTest.mouseRelease(gantt.viewport(), Qt.MouseButton.LeftButton, pos=dropped)
     moved = tab.model.records()[0]
     assert moved.start_on == date(2026, 10, 12)  # two weeks on: Oct 12, a Monday
     assert "Move “部署”" in undo_stack.undoText()

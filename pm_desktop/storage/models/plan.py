@@ -15,6 +15,8 @@ class PlanTask(Synced, Base):
     """A WBS node. Durations are in working days; ``offset_days`` is from T (contract signing)."""
 
     __tablename__ = "plan_tasks"
+    #: Computed from the synced columns by the scheduler on every replica; not change-logged.
+    __derived__ = frozenset({"wbs_code", "start_on", "finish_on"})
     __table_args__ = (
         CheckConstraint("duration_days >= 0", name="duration_not_negative"),
         CheckConstraint("percent_complete BETWEEN 0 AND 100", name="percent_0_to_100"),

@@ -238,7 +238,7 @@ class GanttView(QGraphicsView):
     def _paint_days(self, painter: QPainter, rect: QRectF) -> None:
         ppd = self.zoom.px_per_day
         first = max(0, int(rect.left() // ppd))
-        last = min(self.days, int(rect.right() // ppd) + 1)
+        last = min(len(self._working), int(rect.right() // ppd) + 1)
         if ppd >= Zoom.WEEK.px_per_day:
             for n in range(first, last):
                 if not self._working[n]:
