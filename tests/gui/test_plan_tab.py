@@ -3,6 +3,7 @@ dragged bars rescheduled through the real service, every edit undoable."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -221,3 +222,54 @@ def test_a_baseline_shows_the_slip_of_a_later_finish(tab: MasterPlanTab) -> None
     shown = tab.model.index(row(tab, "调研与需求分析"), column).data()
     assert shown.startswith("3 day")
     assert "later than the baseline" in tab.summary.text()
+
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "plans"
+
+
+def test_export_csv_and_msp_xml_and_import_them_back_as_one_undo_step(
+    tab: MasterPlanTab, services: Services, project_id: str, tmp_path: Path, undo_stack: QUndoStack
+) -> None:
+    tab.apply_template("consulting")
+    before = [(r.wbs_code, r.name, r.start_on, r.predecessors) for r in tab.model.records()]
+    for suffix, export in ((".csv", tab.transfer.export_csv), (".xml", tab.transfer.export_mspdi)):
+        out = export(tmp_path / f"plan{suffix}")
+        assert out is not None
+        assert out.exists()
+        assert tab.transfer.import_file(out, replace=True)
+        after = [(r.wbs_code, r.name, r.start_on, r.predecessors) for r in tab.model.records()]
+        assert after == before
+        undo_stack.undo()  # the import: the template's own tasks are back
+        assert [r.id for r in tab.model.records()] != []
+    assert len(services.plan.tasks(project_id)) == 9
+
+
+def test_a_plan_from_projectlibre_is_added_and_a_broken_file_changes_nothing(
+    tab: MasterPlanTab, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    assert tab.transfer.import_file(DATA / "projectlibre_erp.xml", replace=False)
+    imported = len(tab.model.records())
+    assert imported > 3
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(str(a[2])))
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<Project xmlns='http://schemas.microsoft.com/project'><Tasks><Task>")
+    assert not tab.transfer.import_file(broken, replace=True)
+    assert "broken.xml" in warnings[0]
+    assert "unchanged" in warnings[0]
+    assert len(tab.model.records()) == imported
+    missing = tmp_path / "missing-columns.csv"
+    missing.write_text("编号,工期\n1,5\n", encoding="utf-8")
+    assert not tab.transfer.import_file(missing, replace=True)
+    assert len(tab.model.records()) == imported
+
+
+def test_the_plan_pdf_has_the_chinese_names_embedded(tab: MasterPlanTab, tmp_path: Path) -> None:
+    tab.apply_template("consulting")
+    out = tab.transfer.export_pdf(tmp_path / "主计划.pdf")
+    assert out is not None
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "项目准备" in text
+    assert "2026-09-28" in text

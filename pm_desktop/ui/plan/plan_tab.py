@@ -58,6 +58,7 @@ from pm_desktop.ui.plan.tasks_model import (
     parse_resources,
     rows_of,
 )
+from pm_desktop.ui.plan.transfer import PlanTransfer
 from pm_desktop.ui.style import ERROR
 
 if TYPE_CHECKING:
@@ -225,7 +226,14 @@ class MasterPlanTab(QWidget):
             self.toolbar.addWidget(widget)
         self.toolbar.addStretch(1)
         self.toolbar.addLayout(zoom_row)
-        for widget in (self.today_button, self.baseline_button, self.template_button):
+        self.transfer = PlanTransfer(self)
+        for widget in (
+            self.today_button,
+            self.baseline_button,
+            self.template_button,
+            self.transfer.import_button,
+            self.transfer.export_button,
+        ):
             self.toolbar.addWidget(widget)
 
     def _build_table(self) -> None:
@@ -403,6 +411,14 @@ class MasterPlanTab(QWidget):
         return error
 
     def show_message(self, text: str) -> None:
+        """Show why an edit was refused (empty: hide it)."""
+        self.message.setStyleSheet(f"color: {ERROR.name()};")
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def show_notice(self, text: str) -> None:
+        """Show something the user should know that is not an error."""
+        self.message.setStyleSheet("")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

@@ -6,7 +6,6 @@ written, in one undoable step.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,7 @@ from pm_desktop.core.enums import Attitude, RoleClass
 from pm_desktop.core.errors import ExportError, PmError
 from pm_desktop.core.stakeholder_table import ImportPreview, preview_import
 from pm_desktop.core.stakeholders import Quadrant, StakeholderRecord
-from pm_desktop.export.atomic import atomic_output, os_reason
+from pm_desktop.export.atomic import atomic_output
 from pm_desktop.export.stakeholder_map_pdf import MapLabels, write_map_pdf
 from pm_desktop.export.stakeholder_register import (
     ImportFailure,
@@ -31,6 +30,7 @@ from pm_desktop.export.stakeholder_register import (
 )
 from pm_desktop.ui.background import Cancelled, run_in_background
 from pm_desktop.ui.errors import describe_error
+from pm_desktop.ui.export_file import save_in_background
 from pm_desktop.ui.i18n import ui_language
 from pm_desktop.ui.stakeholders.commands import ImportStakeholdersCommand
 from pm_desktop.ui.stakeholders.import_dialog import ImportPreviewDialog
@@ -180,44 +180,7 @@ class RegisterTransfer(QObject):
         return self._write(out, lambda path: write_map_pdf(path, records, labels))
 
     def _write(self, out: Path | None, write: Callable[[Path], None]) -> Path | None:
-        """Write ``out`` off the GUI thread; a cancelled export leaves no file behind and a
-        file already at ``out`` untouched (the work goes to a hidden file beside it)."""
-        if out is None:
-            return None
-        draft = out.with_name(f".{out.stem}.exporting{out.suffix}")
-
-        def work() -> Path:
-            write(draft)
-            return draft
-
-        try:
-            run_in_background(
-                self._workspace,
-                self.tr("Saving {file}…").format(file=out.name),
-                work,
-                discard=lambda made: made.unlink(missing_ok=True),
-            )
-            os.replace(draft, out)
-        except Cancelled:
-            return None
-        except OSError as error:
-            draft.unlink(missing_ok=True)
-            self._report_export(out, ExportError(out, os_reason(error)))
-            return None
-        except PmError as error:
-            self._report_export(out, error)
-            return None
-        return out
-
-    def _report_export(self, out: Path, error: PmError) -> None:
-        reason = error.reason if isinstance(error, ExportError) else str(error)
-        QMessageBox.warning(
-            self._workspace,
-            self.tr("Export"),
-            self.tr("{file} could not be saved: {reason}").format(file=out.name, reason=reason)
-            + "\n\n"
-            + self.tr("Choose another folder, or close the file if another program has it open."),
-        )
+        return save_in_background(self._workspace, out, write)
 
     # --- import -------------------------------------------------------------------------
 
