@@ -176,8 +176,13 @@ class PlanService:
         """The project's tasks in WBS order, with their scheduled dates and float."""
         with self._store.read() as session:
             rows = self._plan_rows(session, project_id)
-            plan = self._schedule(session, project_id, rows)
-        return sorted((self._record(row, plan) for row in rows), key=lambda r: wbs_key(r.wbs_code))
+            fresh = all(row.total_float is not None for row in rows)
+            plan = None if fresh else self._schedule(session, project_id, rows)
+        summaries = {row.parent_id for row in rows if row.parent_id}
+        return sorted(
+            (self._record(row, plan, summary=row.id in summaries) for row in rows),
+            key=lambda r: wbs_key(r.wbs_code),
+        )
 
     def get_task(self, task_id: str) -> PlanTaskRecord:
         with self._store.read() as session:
@@ -437,9 +442,7 @@ class PlanService:
                     TaskAssignment.units_pct,
                 )
                 .join(Person, Person.id == TaskAssignment.person_id)
-                .where(
-                    TaskAssignment.project_id == project_id, TaskAssignment.deleted.is_(False)
-                )
+                .where(TaskAssignment.project_id == project_id, TaskAssignment.deleted.is_(False))
                 .order_by(Person.name)
             ).all()
             return [TaskAssignmentRecord(*row) for row in rows]
@@ -795,10 +798,12 @@ class PlanService:
             placed = plan.placements.get(row.id)
             start = placed.start_on if placed else None
             finish = placed.finish_on if placed else None
-            if (row.start_on, row.finish_on, row.wbs_code) != (start, finish, codes[row.id]):
+            slack = placed.total_float if placed else None
+            stored = (row.start_on, row.finish_on, row.wbs_code, row.total_float)
+            if stored != (start, finish, codes[row.id], slack):
                 changed.append(
                     {"row_id": row.id, "new_start": start, "new_finish": finish,
-                     "new_code": codes[row.id]}
+                     "new_code": codes[row.id], "new_float": slack}
                 )  # fmt: skip
         if changed:
             table = cast(Table, PlanTask.__table__)
@@ -809,18 +814,26 @@ class PlanService:
                     start_on=bindparam("new_start"),
                     finish_on=bindparam("new_finish"),
                     wbs_code=bindparam("new_code"),
+                    total_float=bindparam("new_float"),
                 ),
                 changed,
             )
             refreshed = {c["row_id"] for c in changed}
             for obj in session.identity_map.values():
                 if isinstance(obj, PlanTask) and obj.id in refreshed:
-                    session.expire(obj, ["start_on", "finish_on", "wbs_code"])
+                    session.expire(obj, ["start_on", "finish_on", "wbs_code", "total_float"])
         return plan
 
     @staticmethod
-    def _record(row: Any, plan: Schedule) -> PlanTaskRecord:
-        placed = plan.placements.get(row.id)
+    def _record(row: Any, plan: Schedule | None, *, summary: bool = False) -> PlanTaskRecord:
+        """A task's record, with the dates and float of ``plan`` (None: as stored)."""
+        placed = plan.placements.get(row.id) if plan is not None else None
+        if placed is not None:
+            start, finish = placed.start_on, placed.finish_on
+            slack, critical = placed.total_float, placed.critical
+        else:
+            start, finish, slack = row.start_on, row.finish_on, row.total_float or 0
+            critical = row.total_float == 0 and not summary
         return PlanTaskRecord(
             id=row.id,
             name=row.name,
@@ -829,13 +842,13 @@ class PlanService:
             duration_days=row.duration_days,
             offset_days=row.offset_days,
             is_milestone=row.is_milestone,
-            start_on=placed.start_on if placed else row.start_on,
-            finish_on=placed.finish_on if placed else row.finish_on,
+            start_on=start,
+            finish_on=finish,
             percent_complete=row.percent_complete,
             baseline_start_on=row.baseline_start_on,
             baseline_finish_on=row.baseline_finish_on,
-            critical=placed.critical if placed else False,
-            total_float=placed.total_float if placed else 0,
+            critical=critical,
+            total_float=slack,
         )
 
 
@@ -850,6 +863,7 @@ _PLAN_COLUMNS = (
     PlanTask.wbs_code,
     PlanTask.start_on,
     PlanTask.finish_on,
+    PlanTask.total_float,
     PlanTask.baseline_start_on,
     PlanTask.baseline_finish_on,
 )

@@ -124,7 +124,9 @@ def test_predecessors_typed_as_wbs_codes_and_a_loop_refused_naming_the_tasks(
 def test_dragging_a_bar_moves_the_task_and_its_end_changes_the_duration(
     tab: MasterPlanTab, qtbot: QtBot, undo_stack: QUndoStack
 ) -> None:
-    tab._new_task({"duration_days": 5}, "部署")
+    first = tab._new_task({"duration_days": 5}, "部署")
+    after = tab._new_task({"duration_days": 2}, "验收")
+    tab.set_predecessors(tab.snapshot.task(after), "1")
     tab.set_zoom(Zoom.DAY)
     gantt = tab.gantt
     gantt.scroll_to_date(T)
@@ -136,10 +138,15 @@ def test_dragging_a_bar_moves_the_task_and_its_end_changes_the_duration(
     QTest.mousePress(gantt.viewport(), Qt.MouseButton.LeftButton, pos=middle)
     QTest.mouseMove(gantt.viewport(), middle + QPoint(ppd * 14, 0))
     assert gantt.preview is not None
+    previewed = gantt.preview_dates or {}
+    assert previewed[first][0] == date(2026, 10, 12)  # the successor follows, before the drop
+    assert previewed[after][0] == date(2026, 10, 19)
     dropped = middle + QPoint(ppd * 14, 0)
     QTest.mouseRelease(gantt.viewport(), Qt.MouseButton.LeftButton, pos=dropped)
     moved = tab.model.records()[0]
     assert moved.start_on == date(2026, 10, 12)  # two weeks on: Oct 12, a Monday
+    assert tab.model.records()[1].start_on == date(2026, 10, 19)
+    assert gantt.preview_dates is None
     assert "Move “部署”" in undo_stack.undoText()
 
     left, right = gantt.bar_span(gantt.rows[0]) or (0.0, 0.0)

@@ -16,7 +16,7 @@ class PlanTask(Synced, Base):
 
     __tablename__ = "plan_tasks"
     #: Computed from the synced columns by the scheduler on every replica; not change-logged.
-    __derived__ = frozenset({"wbs_code", "start_on", "finish_on"})
+    __derived__ = frozenset({"wbs_code", "start_on", "finish_on", "total_float"})
     __table_args__ = (
         CheckConstraint("duration_days >= 0", name="duration_not_negative"),
         CheckConstraint("percent_complete BETWEEN 0 AND 100", name="percent_0_to_100"),
@@ -32,6 +32,8 @@ class PlanTask(Synced, Base):
     """Earliest start as working days after T; none means driven by dependencies only."""
     start_on: Mapped[date | None]
     finish_on: Mapped[date | None]
+    total_float: Mapped[int | None]
+    """Working days the task can slip without moving the plan's end (none: not yet computed)."""
     baseline_start_on: Mapped[date | None]
     baseline_finish_on: Mapped[date | None]
     baseline_duration_days: Mapped[int | None]

@@ -10,7 +10,7 @@ undoable commands in the tab, which reschedules through the service.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
@@ -39,12 +39,12 @@ CRITICAL = QColor("#d2483c")
 CRITICAL_DONE = QColor("#8e2219")
 SUMMARY = QColor("#333333")
 BASELINE = QColor("#b4b4b4")
-NON_WORKING = QColor(0, 0, 0, 20)
+NON_WORKING = QColor("#ececec")  # opaque: blending a translucent column is slow
 SELECTED = QColor(74, 134, 197, 40)
 TODAY = QColor("#e07b00")
 T_LINE = QColor("#6a3d9a")
 ARROW = QColor("#5a5a5a")
-GRID = QColor("#ececec")
+GRID = QColor("#e2e2e2")
 HANDLE = 5.0
 """How near the right end of a bar, in pixels, a press changes the duration."""
 
@@ -79,8 +79,6 @@ class _Arrow:
     high: int
     from_row: int
     to_row: int
-    from_day: float
-    to_day: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +94,8 @@ class Preview:
 class GanttView(QGraphicsView):
     taskMoved = Signal(str, object)  # task id, the new start (date)
     taskResized = Signal(str, object)  # task id, the new finish (date)
+    #: During a drag: task id, the start (or the finish, when resizing) it would get, resizing.
+    dragChanged = Signal(str, object, bool)
     rowClicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -120,6 +120,7 @@ class GanttView(QGraphicsView):
         self.selected_row = -1
         self.editable = True
         self.preview: Preview | None = None
+        self.preview_dates: Mapping[str, tuple[date, date]] | None = None
         self._arrows: list[_Arrow] = []
         self._arrow_lows: list[int] = []
         self._working: list[bool] = []
@@ -156,24 +157,24 @@ class GanttView(QGraphicsView):
         arrows = []
         for before, after in links:
             a, b = where.get(before), where.get(after)
-            if a is None or b is None:
-                continue
-            ra, rb = self.rows[a], self.rows[b]
-            if ra.finish_on is None or rb.start_on is None:
-                continue
-            arrows.append(
-                _Arrow(
-                    min(a, b),
-                    max(a, b),
-                    a,
-                    b,
-                    self._day_of(ra.finish_on) + (0 if ra.is_milestone else 1),
-                    float(self._day_of(rb.start_on)),
-                )
-            )
+            if a is not None and b is not None:
+                arrows.append(_Arrow(min(a, b), max(a, b), a, b))
         arrows.sort(key=lambda arrow: arrow.low)
         self._arrows = arrows
         self._arrow_lows = [arrow.low for arrow in arrows]
+
+    def set_preview_dates(self, dates: Mapping[str, tuple[date, date]] | None) -> None:
+        """Show the schedule a drag would give (None: the plan as it is)."""
+        self.preview_dates = dates
+        self.viewport().update()
+
+    def dates_of(self, row: GanttRow) -> tuple[date | None, date | None]:
+        """A row's start and finish, as previewed during a drag."""
+        if self.preview_dates is not None:
+            found = self.preview_dates.get(row.id)
+            if found is not None:
+                return found
+        return row.start_on, row.finish_on
 
     def set_zoom(self, zoom: Zoom) -> None:
         """Zoom about the centre of the view."""
@@ -209,12 +210,13 @@ class GanttView(QGraphicsView):
 
     def bar_span(self, row: GanttRow) -> tuple[float, float] | None:
         """The bar's left and right edge in scene x, or None for an unscheduled task."""
-        if row.start_on is None or row.finish_on is None:
+        start, finish = self.dates_of(row)
+        if start is None or finish is None:
             return None
-        left = self.x_of(row.start_on)
+        left = self.x_of(start)
         if row.is_milestone:
             return left, left
-        return left, self.x_of(row.finish_on) + self.zoom.px_per_day
+        return left, self.x_of(finish) + self.zoom.px_per_day
 
     def _visible_rows(self, rect: QRectF) -> range:
         first = max(0, int(rect.top() // self.row_height))
@@ -239,10 +241,19 @@ class GanttView(QGraphicsView):
         ppd = self.zoom.px_per_day
         first = max(0, int(rect.left() // ppd))
         last = min(len(self._working), int(rect.right() // ppd) + 1)
-        if ppd >= Zoom.WEEK.px_per_day:
-            for n in range(first, last):
-                if not self._working[n]:
-                    painter.fillRect(QRectF(n * ppd, rect.top(), ppd, rect.height()), NON_WORKING)
+        if ppd >= Zoom.WEEK.px_per_day:  # one rectangle per run of days off
+            n = first
+            while n < last:
+                if self._working[n]:
+                    n += 1
+                    continue
+                end = n
+                while end < last and not self._working[end]:
+                    end += 1
+                painter.fillRect(
+                    QRectF(n * ppd, rect.top(), (end - n) * ppd, rect.height()), NON_WORKING
+                )
+                n = end
         painter.setPen(QPen(GRID, 0))
         for n in range(first, last):
             day = self.origin + timedelta(days=n)
@@ -272,7 +283,12 @@ class GanttView(QGraphicsView):
         for arrow in self._arrows[:end]:
             if arrow.high < rows.start:
                 continue
-            x0, x1 = arrow.from_day * ppd, arrow.to_day * ppd
+            before, after = self.rows[arrow.from_row], self.rows[arrow.to_row]
+            finish, start = self.dates_of(before)[1], self.dates_of(after)[0]
+            if finish is None or start is None:
+                continue
+            x0 = (self._day_of(finish) + (0 if before.is_milestone else 1)) * ppd
+            x1 = self._day_of(start) * ppd
             if max(x0, x1) + 12 < rect.left() or min(x0, x1) - 12 > rect.right():
                 continue
             y0 = arrow.from_row * h + h / 2
@@ -320,8 +336,9 @@ class GanttView(QGraphicsView):
         if self.zoom is not Zoom.MONTH or row.is_milestone or row.is_summary:
             painter.setPen(QPen(QColor("#303030")))
             text = row.name
-            if row.is_milestone and row.start_on is not None:
-                text = f"{row.name}  {row.start_on.month}/{row.start_on.day}"
+            shown = self.dates_of(row)[0]
+            if row.is_milestone and shown is not None:
+                text = f"{row.name}  {shown.month}/{shown.day}"
             painter.drawText(
                 QRectF(label_x, top, 600, h),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
@@ -450,12 +467,15 @@ class GanttView(QGraphicsView):
         assert row.start_on is not None
         assert row.finish_on is not None
         shift = round((pos.x() - x0) / self.zoom.px_per_day)
+        before = self.preview
         if resizing:
             finish = max(row.start_on, row.finish_on + timedelta(days=shift))
             self.preview = Preview(n, row.start_on, finish, True)
         else:
             delta = timedelta(days=shift)
             self.preview = Preview(n, row.start_on + delta, row.finish_on + delta, False)
+        if self.preview != before:
+            self.dragChanged.emit(row.id, finish if resizing else self.preview.start_on, resizing)
         self.viewport().setCursor(
             Qt.CursorShape.SizeHorCursor if resizing else Qt.CursorShape.ClosedHandCursor
         )
@@ -463,7 +483,7 @@ class GanttView(QGraphicsView):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press, preview = self._press, self.preview
-        self._press, self.preview = None, None
+        self._press, self.preview, self.preview_dates = None, None, None
         self.viewport().update()
         if press is None or preview is None:
             super().mouseReleaseEvent(event)

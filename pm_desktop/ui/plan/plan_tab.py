@@ -8,6 +8,7 @@ reschedules in the same transaction and ``reload`` shows the new schedule.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from pm_desktop.core.errors import PmError, ValidationError
+from pm_desktop.core.schedule import Link, TaskSpec, schedule
 from pm_desktop.core.work_calendar import WorkCalendar
 from pm_desktop.ui.delegates import DateDelegate, NumberDelegate, pydate
 from pm_desktop.ui.errors import describe_error
@@ -77,9 +79,22 @@ class PlanSnapshot:
         self.assignments: list[TaskAssignmentRecord] = []
         self.calendar = WorkCalendar()
         self.contract_signed_on: date | None = None
+        self._input: tuple[list[TaskSpec], list[Link]] | None = None
 
     def task(self, task_id: str) -> PlanTaskRecord:
         return next(t for t in self.tasks if t.id == task_id)
+
+    def schedule_input(self) -> tuple[list[TaskSpec], list[Link]]:
+        """The plan as the scheduler takes it (made once, for the steps of a drag)."""
+        if self._input is None:
+            self._input = (
+                [
+                    TaskSpec(r.id, r.name, r.parent_id, r.duration_days, r.offset_days)
+                    for r in self.tasks
+                ],
+                [Link(x.predecessor_id, x.successor_id, x.lag_days) for x in self.links],
+            )
+        return self._input
 
 
 class MasterPlanTab(QWidget):
@@ -96,6 +111,7 @@ class MasterPlanTab(QWidget):
         self.gantt = GanttView()
         self.gantt.taskMoved.connect(self.move_task)
         self.gantt.taskResized.connect(self.resize_task)
+        self.gantt.dragChanged.connect(self.preview_drag)
         self.gantt.rowClicked.connect(self._select_row)
         self.header = GanttHeader(self.gantt)
         self.header.setFixedHeight(HEADER_HEIGHT)
@@ -572,6 +588,34 @@ class MasterPlanTab(QWidget):
             EditTaskCommand(
                 self.context.service(), task, {"duration_days": days}, self.context.done
             )
+        )
+
+    @Slot(str, object, bool)
+    def preview_drag(self, task_id: str, day: date, resizing: bool) -> None:
+        """While a bar is dragged, show the whole schedule it would give (computed here, in
+        memory, with the scheduler the service uses; nothing is saved until the drop)."""
+        snapshot = self.snapshot
+        task = snapshot.task(task_id)
+        if task.start_on is None:
+            return
+        t = snapshot.contract_signed_on or self.context.today()
+        calendar = snapshot.calendar
+        change: dict[str, Any]
+        if resizing:
+            change = {"duration_days": max(1, calendar.working_days(task.start_on, day))}
+        elif day < t:
+            return
+        else:
+            change = {"offset_days": calendar.working_days(t, day - timedelta(days=1))}
+        specs, links = snapshot.schedule_input()
+        at = next(n for n, spec in enumerate(specs) if spec.id == task_id)
+        specs = [*specs[:at], replace(specs[at], **change), *specs[at + 1 :]]
+        try:
+            plan = schedule(specs, links, t, calendar)
+        except PmError:
+            return
+        self.gantt.set_preview_dates(
+            {key: (p.start_on, p.finish_on) for key, p in plan.placements.items()}
         )
 
     def set_predecessors(self, task: PlanTaskRecord, text: str) -> PmError | None:

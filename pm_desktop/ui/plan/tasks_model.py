@@ -21,6 +21,10 @@ from pm_desktop.ui.delegates import pydate, qdate
 from pm_desktop.ui.rows_model import IdRowsModel, Index
 from pm_desktop.ui.style import ERROR, MUTED
 
+_READ_ONLY = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable  # made once: flags() runs per cell painted
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 INDENT = "\u2003"  # an em space per outline level
 
@@ -206,18 +210,19 @@ class PlanTasksModel(IdRowsModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if not index.isValid() or not self.editable:
-            return flags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if not self.editable:
+            return _READ_ONLY
         row = self.record(index.row())
         field = self.FIELDS[index.column()]
         if field not in self.EDITABLE:
-            return flags
+            return _READ_ONLY
         if row.is_summary and field in ("duration_days", "start_on", "percent_complete"):
-            return flags
+            return _READ_ONLY
         if row.is_milestone and field == "duration_days":
-            return flags
-        return flags | Qt.ItemFlag.ItemIsEditable
+            return _READ_ONLY
+        return _EDITABLE
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
