@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QTableView,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -139,7 +141,7 @@ class MasterPlanTab(QWidget):
         self.splitter.setSizes([620, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(self.toolbar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
@@ -163,7 +165,8 @@ class MasterPlanTab(QWidget):
         return button
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QHBoxLayout()
+        self.toolbar = QToolBar()  # what does not fit goes into its » menu
+        self.toolbar.setObjectName("planToolbar")
         self.t_label = QLabel(self.tr("T (contract signed):"))
         self.t_edit = QDateEdit()
         self.t_edit.setObjectName("contractDate")
@@ -200,7 +203,9 @@ class MasterPlanTab(QWidget):
         )
         self.zoom_group = QButtonGroup(self)
         self.zoom_buttons: dict[Zoom, QToolButton] = {}
-        zoom_row = QHBoxLayout()
+        zoom_box = QWidget()
+        zoom_row = QHBoxLayout(zoom_box)
+        zoom_row.setContentsMargins(0, 0, 0, 0)
         zoom_row.setSpacing(0)
         for zoom, text in (
             (Zoom.DAY, self.tr("Day")),
@@ -240,8 +245,10 @@ class MasterPlanTab(QWidget):
             self.delete_button,
         ):
             self.toolbar.addWidget(widget)
-        self.toolbar.addStretch(1)
-        self.toolbar.addLayout(zoom_row)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(zoom_box)
         self.transfer = PlanTransfer(self)
         for widget in (
             self.today_button,

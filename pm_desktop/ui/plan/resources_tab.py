@@ -927,6 +927,7 @@ class ResourcesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(self._bar)
+        layout.addLayout(self._legend)
         layout.addWidget(splitter, 1)
 
     # --- building -----------------------------------------------------------------------
@@ -1002,10 +1003,14 @@ class ResourcesTab(QWidget):
             (CellLook(load_color(100, base), hatched=True, conflict=True), self.tr("Booked away")),
             (CellLook(non_working_color(palette)), self.tr("Non-working")),
         ]
+        legend = QHBoxLayout()  # a row of its own: the tab must fit a 1280-pixel screen
+        legend.setContentsMargins(6, 0, 6, 0)
         for look, text in items:
-            self._bar.addWidget(self._swatch(look))
-            self._bar.addWidget(QLabel(text))
-            self._bar.addSpacing(6)
+            legend.addWidget(self._swatch(look))
+            legend.addWidget(QLabel(text))
+            legend.addSpacing(6)
+        legend.addStretch(1)
+        self._legend = legend
 
     def _swatch(self, look: CellLook) -> QLabel:
         pixmap = QPixmap(QSize(18, 16))
