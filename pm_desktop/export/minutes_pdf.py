@@ -31,7 +31,7 @@ from pm_desktop.core.enums import ActionStatus, Attendance, MeetingType
 from pm_desktop.core.errors import ExportCancelled, ExportError
 from pm_desktop.core.meetings import ActionEntry, Attendee, Minutes
 from pm_desktop.export.atomic import atomic_output, check_destination
-from pm_desktop.export.pdf_fonts import FontStack, font_stack
+from pm_desktop.export.pdf_fonts import FontStack, clip_to_width, font_stack
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -869,18 +869,8 @@ class _Decorations:
             x += canvas.stringWidth(chunk, font, size)
 
     def clip(self, text: str, size: float, limit: float) -> str:
-        """``text`` shortened with an ellipsis to fit ``limit`` points."""
-        text = " ".join(text.split())
-        if self.width(text, size) <= limit:
-            return text
-        low, high = 0, min(len(text), 400)
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.width(text[:middle] + "\u2026", size) <= limit:
-                low = middle
-            else:
-                high = middle - 1
-        return text[:low] + "\u2026"
+        """``text`` on one line, shortened with an ellipsis to fit ``limit`` points."""
+        return clip_to_width(text, limit, lambda part: self.width(part, size))
 
     def __call__(self, canvas: Any, page: int, total: int) -> None:
         from reportlab.lib import colors

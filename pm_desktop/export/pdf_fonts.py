@@ -22,7 +22,7 @@ import itertools
 import os
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -205,3 +205,19 @@ def _encodable(char: str, encoding: str) -> bool:
 def register_cjk_font() -> str:
     """Register the bundled CJK font (and the rest of the stack) once; its ReportLab name."""
     return font_stack().cjk
+
+
+def clip_to_width(text: str, limit: float, width: Callable[[str], float]) -> str:
+    """``text`` on one line, shortened with an ellipsis so that ``width`` of it fits ``limit``
+    (a binary search over the first few hundred characters; "" if not even "x…" fits)."""
+    text = " ".join(text.split())
+    if width(text) <= limit:
+        return text
+    low, high = 0, min(len(text), 400)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if width(text[:middle] + "\u2026") <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low] + "\u2026" if low else ""

@@ -34,7 +34,7 @@ from typing import Any
 
 from pm_desktop.core.work_calendar import WorkCalendar
 from pm_desktop.export.atomic import atomic_output
-from pm_desktop.export.pdf_fonts import FontStack, font_stack
+from pm_desktop.export.pdf_fonts import FontStack, clip_to_width, font_stack
 from pm_desktop.services.plan import PlanLinkRecord, PlanTaskRecord
 
 Progress = Callable[[int, int], None]
@@ -478,17 +478,7 @@ class _Pen:
 
     def clip(self, text: str, size: float, limit: float) -> str:
         """``text`` on one line, shortened with an ellipsis to fit ``limit`` points."""
-        text = " ".join(text.split())
-        if self.width(text, size) <= limit:
-            return text
-        low, high = 0, min(len(text), 400)
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.width(text[:middle] + "\u2026", size) <= limit:
-                low = middle
-            else:
-                high = middle - 1
-        return text[:low] + "\u2026" if low else ""
+        return clip_to_width(text, limit, lambda part: self.width(part, size))
 
     def text(
         self,

@@ -31,7 +31,7 @@ from pm_desktop.core.stakeholders import (
     clamp_scale,
 )
 from pm_desktop.export.atomic import atomic_output
-from pm_desktop.export.pdf_fonts import FontStack, font_stack
+from pm_desktop.export.pdf_fonts import FontStack, clip_to_width, font_stack
 
 #: Card colours by attitude (the same as the app's map: ui/stakeholders/labels.py).
 DEFAULT_ATTITUDE_COLOURS: Mapping[Attitude, str] = {
@@ -322,17 +322,7 @@ class _Page:
 
     def clip(self, text: str, size: float, limit: float) -> str:
         """``text`` on one line, shortened with an ellipsis to fit ``limit`` points."""
-        text = " ".join(text.split())
-        if self.width(text, size) <= limit:
-            return text
-        low, high = 0, min(len(text), 300)
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.width(text[:middle] + "\u2026", size) <= limit:
-                low = middle
-            else:
-                high = middle - 1
-        return text[:low] + "\u2026" if low else ""
+        return clip_to_width(text, limit, lambda part: self.width(part, size))
 
     # --- geometry -----------------------------------------------------------------------
 
