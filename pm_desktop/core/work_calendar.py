@@ -23,6 +23,8 @@ def day_of_year(day: date) -> int:
     """0 for January 1st. (``date.timetuple`` imports a module on every call: slow in a Qt
     application, whose import hook runs each time.)"""
     return day.toordinal() - date(day.year, 1, 1).toordinal()
+
+
 SATURDAY = 5
 HOLIDAY_LANGUAGES = ("zh_CN", "en_US")
 

@@ -25,6 +25,7 @@ from pm_desktop.ui.empty_state import EmptyState
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.meetings import MeetingsPage
 from pm_desktop.ui.network_status import NetworkStatus
+from pm_desktop.ui.plan.page import PlanPage
 from pm_desktop.ui.project_commands import (
     ArchiveProjectCommand,
     CreateProjectCommand,
@@ -146,7 +147,14 @@ class MainWindow(QMainWindow):
         self.stakeholders.meetingRequested.connect(self.show_meeting)
         self.team = TeamPage(self._loader, self._settings, self.undo_stack)
         self.projectChanged.connect(self.team.set_project)
-        built = {"meetings": self.meetings, "stakeholders": self.stakeholders, "team": self.team}
+        self.plan = PlanPage(self._loader, self._settings, self.undo_stack)
+        self.projectChanged.connect(self.plan.set_project)
+        built = {
+            "meetings": self.meetings,
+            "stakeholders": self.stakeholders,
+            "team": self.team,
+            "plan": self.plan,
+        }
         self._workspace_titles: dict[str, str] = {}
         for info in workspaces():
             self._workspace_titles[info.key] = info.title
