@@ -36,6 +36,30 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message numerus="yes">
+        <source>{year}: %n working day(s) by the statutory calendar</source>
+        <translation>
+            <numerusform>{year}: %n working day by the statutory calendar</numerusform>
+            <numerusform>{year}: %n working days by the statutory calendar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{year}: %n working day(s) for this project</source>
+        <translation>
+            <numerusform>{year}: %n working day for this project</numerusform>
+            <numerusform>{year}: %n working days for this project</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exception(s)</source>
+        <translation>
+            <numerusform>%n exception</numerusform>
+            <numerusform>%n exceptions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CostLinesModel</name>
     <message numerus="yes">
         <source>%n working day(s) in the period</source>
@@ -104,6 +128,58 @@
     </message>
 </context>
 <context>
+    <name>MasterPlanTab</name>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on the critical path</source>
+        <translation>
+            <numerusform>%n on the critical path</numerusform>
+            <numerusform>%n on the critical path</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later than the baseline</source>
+        <translation>
+            <numerusform>%n later than the baseline</numerusform>
+            <numerusform>%n later than the baseline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n selected task(s) with their sub-tasks?</source>
+        <translation>
+            <numerusform>Delete the selected task with its sub-tasks?</numerusform>
+            <numerusform>Delete the %n selected tasks with their sub-tasks?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sub-task(s) go with them. Edit ▸ Undo brings them back.</source>
+        <translation>
+            <numerusform>%n sub-task is deleted with them. Edit ▸ Undo brings it back.</numerusform>
+            <numerusform>%n sub-tasks are deleted with them. Edit ▸ Undo brings them back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Link %n task(s)</source>
+        <translation>
+            <numerusform>Link %n task</numerusform>
+            <numerusform>Link %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlink %n task(s)</source>
+        <translation>
+            <numerusform>Unlink %n task</numerusform>
+            <numerusform>Unlink %n tasks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MeetingListModel</name>
     <message numerus="yes">
         <source>%n open action item(s)</source>
@@ -141,12 +217,84 @@
     </message>
 </context>
 <context>
+    <name>PlanTasksModel</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>%n day late</numerusform>
+            <numerusform>%n days late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) early</source>
+        <translation>
+            <numerusform>%n day early</numerusform>
+            <numerusform>%n days early</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Can slip %n working day(s) without moving the end.</source>
+        <translation>
+            <numerusform>Can slip %n working day without moving the end.</numerusform>
+            <numerusform>Can slip %n working days without moving the end.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanTransfer</name>
+    <message numerus="yes">
+        <source>{file} has %n task(s).</source>
+        <translation>
+            <numerusform>{file} has %n task.</numerusform>
+            <numerusform>{file} has %n tasks.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RaciTab</name>
     <message numerus="yes">
         <source>%n work item(s) need attention (highlighted)</source>
         <translation>
             <numerusform>%n work item needs attention (highlighted)</numerusform>
             <numerusform>%n work items need attention (highlighted)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesTab</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over-allocated</source>
+        <translation>
+            <numerusform>%n over-allocated</numerusform>
+            <numerusform>%n over-allocated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
 </context>
@@ -264,6 +412,16 @@
         <translation>
             <numerusform>Overdue by %n day.</numerusform>
             <numerusform>Overdue by %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>YearView</name>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
         </translation>
     </message>
 </context>

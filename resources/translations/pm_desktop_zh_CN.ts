@@ -356,6 +356,143 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <source>Close the site on this day…</source>
+        <translation>设为现场停工…</translation>
+    </message>
+    <message>
+        <source>No work on site this day: the plan moves its tasks to later days.</source>
+        <translation>当天现场停工：计划会将当天的任务顺延到之后的工作日。</translation>
+    </message>
+    <message>
+        <source>Work on this day…</source>
+        <translation>调为工作日…</translation>
+    </message>
+    <message>
+        <source>The team works this day although it is a day off.</source>
+        <translation>当天虽是休息日，团队照常工作。</translation>
+    </message>
+    <message>
+        <source>Back to the statutory calendar</source>
+        <translation>恢复法定日历</translation>
+    </message>
+    <message>
+        <source>Remove the project&apos;s exception: the day is as the law says (Delete).</source>
+        <translation>删除项目例外日：当天按法定日历安排（Delete）。</translation>
+    </message>
+    <message>
+        <source>Previous year</source>
+        <translation>上一年</translation>
+    </message>
+    <message>
+        <source>Next year</source>
+        <translation>下一年</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Choose a project to see and change its working calendar.</source>
+        <translation>选择一个项目以查看和修改其工作日历。</translation>
+    </message>
+    <message>
+        <source>Selected day</source>
+        <translation>所选日期</translation>
+    </message>
+    <message>
+        <source>The project&apos;s exceptions</source>
+        <translation>项目例外日</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>T: contract signed</source>
+        <translation>T：合同签订</translation>
+    </message>
+    <message numerus="yes">
+        <source>{year}: %n working day(s) by the statutory calendar</source>
+        <translation>
+            <numerusform>{year}年：按法定日历共 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{year}: %n working day(s) for this project</source>
+        <translation>
+            <numerusform>{year}年：本项目共 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (statutory: {count})</source>
+        <translation>（法定：{count}）</translation>
+    </message>
+    <message>
+        <source>no exceptions</source>
+        <translation>无例外日</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exception(s)</source>
+        <translation>
+            <numerusform>%n 个例外日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {count} in {year}</source>
+        <translation>，其中 {year}年 {count} 个</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>调为工作日</translation>
+    </message>
+    <message>
+        <source>Site closed</source>
+        <translation>现场停工</translation>
+    </message>
+    <message>
+        <source>By law: {kind}</source>
+        <translation>法定日历：{kind}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>T: the contract was signed</source>
+        <translation>T：合同签订日</translation>
+    </message>
+    <message>
+        <source>Work on this day</source>
+        <translation>调为工作日</translation>
+    </message>
+    <message>
+        <source>Why does the team work on {date} ({weekday})? (optional)</source>
+        <translation>团队为什么在 {date}（{weekday}）上班？（可选）</translation>
+    </message>
+    <message>
+        <source>Close the site</source>
+        <translation>现场停工</translation>
+    </message>
+    <message>
+        <source>Why is the site closed on {date} ({weekday})? (optional)</source>
+        <translation>现场为什么在 {date}（{weekday}）停工？（可选）</translation>
+    </message>
+</context>
+<context>
     <name>CaptureBox</name>
     <message>
         <source>Type an item, e.g. {example}, then Enter</source>
@@ -720,6 +857,53 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Saving {file}…</source>
+        <translation>正在保存 {file}…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>{file} could not be saved: {reason}</source>
+        <translation>无法保存 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose another folder, or close the file if another program has it open.</source>
+        <translation>请换一个文件夹；如果该文件正被其他程序打开，请先将其关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantt</name>
+    <message>
+        <source>{start} – {finish}, {days} working days</source>
+        <extracomment>During a drag: task id, the start (or the finish, when resizing) it would get, resizing.</extracomment>
+        <translation>{start}–{finish}，{days} 个工作日</translation>
+    </message>
+    <message>
+        <source>{month}/{day}</source>
+        <translation>{month}/{day}</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{month}/{year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>{month}</source>
+        <translation>{month}月</translation>
+    </message>
+</context>
+<context>
     <name>HealthPanel</name>
     <message>
         <source> days</source>
@@ -742,6 +926,65 @@
     <message>
         <source>No warnings: the 1W is known and met, demands are addressed, key people are in touch.</source>
         <translation>暂无预警：1W 已明确并已接触，诉求均已满足，关键人员保持联系。</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapView</name>
+    <message>
+        <source>Resource heatmap</source>
+        <translation>资源负荷热力图</translation>
+    </message>
+    <message>
+        <source>Person / week</source>
+        <translation>人员 / 周</translation>
+    </message>
+    <message>
+        <source>Person / day</source>
+        <translation>人员 / 日</translation>
+    </message>
+    <message>
+        <source>Projects: {names}</source>
+        <translation>项目：{names}</translation>
+    </message>
+    <message>
+        <source>Peak load: {peak} %</source>
+        <translation>峰值负荷：{peak}%</translation>
+    </message>
+    <message>
+        <source>Average load: {load} % (peak {peak} %)</source>
+        <translation>平均负荷：{load}%（峰值 {peak}%）</translation>
+    </message>
+    <message>
+        <source>Load: {load} %</source>
+        <translation>负荷：{load}%</translation>
+    </message>
+    <message>
+        <source>Over-allocated</source>
+        <translation>超负荷</translation>
+    </message>
+    <message>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>第 {week} 周：{first}–{last}</translation>
+    </message>
+    <message>
+        <source>non-working day</source>
+        <translation>非工作日</translation>
+    </message>
+    <message>
+        <source>Away {dates}: {reason}</source>
+        <translation>不在岗 {dates}：{reason}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未填写原因</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>不在岗</translation>
+    </message>
+    <message>
+        <source>Booked while away: change the booking or the time away.</source>
+        <translation>不在岗期间仍有安排：请调整安排或不在岗时间。</translation>
     </message>
 </context>
 <context>
@@ -912,6 +1155,187 @@
     <message>
         <source>Network state unknown</source>
         <translation>网络状态未知</translation>
+    </message>
+</context>
+<context>
+    <name>MasterPlanTab</name>
+    <message>
+        <source>T (contract signed):</source>
+        <translation>T（合同签订）：</translation>
+    </message>
+    <message>
+        <source>The plan is scheduled from T; moving T moves the plan.</source>
+        <translation>计划以 T 为起点排期；调整 T，整个计划随之移动。</translation>
+    </message>
+    <message>
+        <source>Add Task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Add a task after the selected one</source>
+        <translation>在所选任务之后添加任务</translation>
+    </message>
+    <message>
+        <source>Add Sub-task</source>
+        <translation>添加子任务</translation>
+    </message>
+    <message>
+        <source>Add a task under the selected one</source>
+        <translation>在所选任务下添加子任务</translation>
+    </message>
+    <message>
+        <source>Add Milestone</source>
+        <translation>添加里程碑</translation>
+    </message>
+    <message>
+        <source>Indent</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Outdent</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>建立依赖</translation>
+    </message>
+    <message>
+        <source>Link the selected tasks finish-to-start, in their order</source>
+        <translation>按顺序为所选任务建立“完成-开始”依赖</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消依赖</translation>
+    </message>
+    <message>
+        <source>Remove links between the selected</source>
+        <translation>删除所选任务之间的依赖</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected tasks</source>
+        <translation>删除所选任务</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Save Baseline</source>
+        <translation>保存基线</translation>
+    </message>
+    <message>
+        <source>Keep today&apos;s dates to compare the plan with later</source>
+        <translation>记录各任务当前的日期，以便日后与计划对比</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>T is not set: the plan is scheduled from today.</source>
+        <translation>未设置 T：计划从今天开始排期。</translation>
+    </message>
+    <message>
+        <source>No tasks yet: add one, or start from a template.</source>
+        <translation>还没有任务：请添加任务，或从模板开始。</translation>
+    </message>
+    <message>
+        <source>Choose a project to see its plan.</source>
+        <translation>选择一个项目以查看其计划。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ends {date}</source>
+        <translation>{date} 完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on the critical path</source>
+        <translation>
+            <numerusform>%n 个在关键路径上</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later than the baseline</source>
+        <translation>
+            <numerusform>%n 个晚于基线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新任务</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n selected task(s) with their sub-tasks?</source>
+        <translation>
+            <numerusform>确定删除所选的 %n 个任务及其子任务吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sub-task(s) go with them. Edit ▸ Undo brings them back.</source>
+        <translation>
+            <numerusform>其下 %n 个子任务将一并删除。可用“编辑 ▸ 撤销”恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Tasks</source>
+        <translation>删除任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>Link %n task(s)</source>
+        <translation>
+            <numerusform>为 %n 个任务建立依赖</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlink %n task(s)</source>
+        <translation>
+            <numerusform>取消 %n 个任务之间的依赖</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No task has the WBS code {codes}.</source>
+        <translation>没有 WBS 编码为 {codes} 的任务。</translation>
+    </message>
+    <message>
+        <source>Predecessors of “{name}”</source>
+        <translation>设置“{name}”的前置任务</translation>
+    </message>
+    <message>
+        <source>Not in the resource pool: {names}. Add them in Team ▸ Resource Pool first.</source>
+        <translation>以下人员不在资源池中：{names}。请先在“团队 ▸ 资源池”中添加。</translation>
+    </message>
+    <message>
+        <source>People on “{name}”</source>
+        <translation>设置“{name}”的资源</translation>
+    </message>
+    <message>
+        <source>Replace the baseline saved earlier with today&apos;s plan? The old baseline cannot be brought back.</source>
+        <translation>确定用当前计划替换之前保存的基线吗？旧基线将无法恢复。</translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2449,368 @@ Queued {time}; {state}</source>
     </message>
 </context>
 <context>
+    <name>PlanCalendar</name>
+    <message>
+        <source>Working day</source>
+        <extracomment>Asks for the reason of a change of ``day`` (closing the site when the flag is False); returns None when the user cancels.</extracomment>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Statutory holiday (休)</source>
+        <translation>法定节假日（休）</translation>
+    </message>
+    <message>
+        <source>Weekend worked by law (调休, 班)</source>
+        <translation>调休上班日（班）</translation>
+    </message>
+    <message>
+        <source>Site closed (project day off)</source>
+        <translation>现场停工（项目休息日）</translation>
+    </message>
+    <message>
+        <source>Worked (project working day)</source>
+        <translation>调为工作日（项目工作日）</translation>
+    </message>
+    <message>
+        <source>Statutory holiday</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Adjusted working day (调休)</source>
+        <translation>调休上班日（班）</translation>
+    </message>
+    <message>
+        <source>Site closed</source>
+        <translation>现场停工</translation>
+    </message>
+    <message>
+        <source>Project working day</source>
+        <translation>项目工作日</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommands</name>
+    <message>
+        <source>Add “{name}”</source>
+        <translation>添加“{name}”</translation>
+    </message>
+    <message>
+        <source>Add the plan “{name}”</source>
+        <translation>添加计划“{name}”</translation>
+    </message>
+    <message>
+        <source>Edit “{name}”</source>
+        <translation>编辑“{name}”</translation>
+    </message>
+    <message>
+        <source>Move “{name}”</source>
+        <translation>移动“{name}”</translation>
+    </message>
+    <message>
+        <source>Delete {what}</source>
+        <translation>删除{what}</translation>
+    </message>
+    <message>
+        <source>Indent “{name}”</source>
+        <translation>降级“{name}”</translation>
+    </message>
+    <message>
+        <source>Outdent “{name}”</source>
+        <translation>升级“{name}”</translation>
+    </message>
+    <message>
+        <source>Link “{a}” → “{b}”</source>
+        <translation>建立依赖“{a}” → “{b}”</translation>
+    </message>
+    <message>
+        <source>Remove a dependency</source>
+        <translation>删除依赖</translation>
+    </message>
+    <message>
+        <source>Change a dependency&apos;s lag</source>
+        <translation>修改依赖的延隔时间</translation>
+    </message>
+    <message>
+        <source>Move T to {date}</source>
+        <translation>将 T 移至 {date}</translation>
+    </message>
+    <message>
+        <source>Change {date} in the calendar</source>
+        <translation>修改日历中的 {date}</translation>
+    </message>
+    <message>
+        <source>Put {person} on “{task}”</source>
+        <translation>为“{task}”安排 {person}</translation>
+    </message>
+    <message>
+        <source>Take {person} off a task</source>
+        <translation>将 {person} 移出任务</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPdf</name>
+    <message>
+        <source>WBS</source>
+        <translation>WBS</translation>
+    </message>
+    <message>
+        <source>Task name</source>
+        <translation>任务名称</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>工期</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>% Complete</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>关键任务</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要任务</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Dependency</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>Non-working day</source>
+        <translation>非工作日</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页 / 共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Printed {date}</source>
+        <translation>打印日期：{date}</translation>
+    </message>
+    <message>
+        <source>T (contract signed) {date}</source>
+        <translation>T（合同签订）{date}</translation>
+    </message>
+    <message>
+        <source>The plan has no tasks.</source>
+        <translation>计划中没有任务。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTasksModel</name>
+    <message>
+        <source>WBS</source>
+        <extracomment>A task&apos;s row, the field and the new value (a date, an int or text).</extracomment>
+        <translation>WBS</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务名称</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>工期</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Predecessors</source>
+        <translation>前置任务</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>% Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Slip</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>延后 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) early</source>
+        <translation>
+            <numerusform>提前 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On the critical path: any delay moves the end of the project.</source>
+        <translation>位于关键路径上：任何延误都会推迟项目完成日期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Can slip %n working day(s) without moving the end.</source>
+        <translation>
+            <numerusform>浮动时间 %n 个工作日：在此范围内延误不影响项目完成日期。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanTransfer</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Plan as PDF…</source>
+        <translation>计划（PDF）…</translation>
+    </message>
+    <message>
+        <source>Tasks as CSV…</source>
+        <translation>任务清单（CSV）…</translation>
+    </message>
+    <message>
+        <source>Microsoft Project XML…</source>
+        <translation>Microsoft Project XML…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Tasks from CSV or Excel, or a plan from Microsoft Project, ProjectLibre or GanttProject (XML)</source>
+        <translation>从 CSV 或 Excel 导入任务，或从 Microsoft Project、ProjectLibre、GanttProject 导入计划（XML）</translation>
+    </message>
+    <message>
+        <source> plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Microsoft Project XML (*.xml)</source>
+        <translation>Microsoft Project XML (*.xml)</translation>
+    </message>
+    <message>
+        <source> master plan</source>
+        <translation>主计划</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Added to the resource pool: {names}.</source>
+        <translation>已添加到资源池：{names}。</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Import a Plan</source>
+        <translation>导入计划</translation>
+    </message>
+    <message>
+        <source>Plans (*.csv *.xlsx *.xml);;CSV (*.csv);;Excel (*.xlsx);;Microsoft Project XML (*.xml)</source>
+        <translation>计划文件 (*.csv *.xlsx *.xml);;CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx);;Microsoft Project XML (*.xml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file} has %n task(s).</source>
+        <translation>
+            <numerusform>{file} 中有 %n 个任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add to the Plan</source>
+        <translation>追加到计划</translation>
+    </message>
+    <message>
+        <source>Replace the Plan</source>
+        <translation>替换计划</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {reason}</source>
+        <translation>{file} 未导入：{reason}</translation>
+    </message>
+    <message>
+        <source>The plan is unchanged.</source>
+        <translation>计划未做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanWorkspace</name>
+    <message>
+        <source>Master Plan</source>
+        <translation>主计划</translation>
+    </message>
+    <message>
+        <source>Resource Calendar</source>
+        <translation>资源日历</translation>
+    </message>
+    <message>
+        <source>Working Calendar</source>
+        <translation>工作日历</translation>
+    </message>
+</context>
+<context>
     <name>PoolTab</name>
     <message>
         <source>Skill, e.g. ERP or 运维</source>
@@ -2638,22 +3424,6 @@ Queued {time}; {state}</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <source>Saving {file}…</source>
-        <translation>正在保存 {file}…</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>{file} could not be saved: {reason}</source>
-        <translation>无法保存 {file}：{reason}</translation>
-    </message>
-    <message>
-        <source>Choose another folder, or close the file if another program has it open.</source>
-        <translation>请换一个文件夹；如果该文件正被其他程序打开，请先将其关闭。</translation>
-    </message>
-    <message>
         <source>Import stakeholders</source>
         <translation>导入干系人</translation>
     </message>
@@ -2668,6 +3438,287 @@ Queued {time}; {state}</source>
     <message>
         <source>{file} cannot be imported.</source>
         <translation>无法导入 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceCalendar</name>
+    <message>
+        <source>{name}-site schedule</source>
+        <translation>{name}-驻场安排</translation>
+    </message>
+    <message>
+        <source>The reason is too long (500 characters at most).</source>
+        <extracomment>Records the time away (first day, last day, reason); the error met, or None.</extracomment>
+        <translation>原因过长（最多 500 个字符）。</translation>
+    </message>
+    <message>
+        <source>More than two years away: check the year.</source>
+        <translation>不在岗时间超过两年：请检查年份。</translation>
+    </message>
+    <message>
+        <source>These dates cannot be recorded.</source>
+        <translation>无法记录这些日期。</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceCommands</name>
+    <message>
+        <source>Add time away of {name}</source>
+        <translation>添加 {name} 的不在岗时间</translation>
+    </message>
+    <message>
+        <source>Remove time away of {name}</source>
+        <translation>删除 {name} 的不在岗时间</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceExport</name>
+    <message>
+        <source>{project}: {work}</source>
+        <translation>{project}：{work}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Milestone: {name} ({project})</source>
+        <translation>里程碑：{name}（{project}）</translation>
+    </message>
+    <message>
+        <source>Person: {person}</source>
+        <translation>人员：{person}</translation>
+    </message>
+    <message>
+        <source>Work: {work}</source>
+        <translation>工作内容：{work}</translation>
+    </message>
+    <message>
+        <source>Peak load: {peak}%</source>
+        <translation>峰值负荷：{peak}%</translation>
+    </message>
+    <message>
+        <source>Tell them by: {day}</source>
+        <translation>最晚通知日：{day}</translation>
+    </message>
+    <message>
+        <source>Tell {person}: on site at {project} from {day}</source>
+        <translation>通知 {person}：{day} 起到 {project} 驻场</translation>
+    </message>
+    <message>
+        <source>{name}: site visits</source>
+        <translation>{name}：驻场安排</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcesTab</name>
+    <message>
+        <source>This project&apos;s people</source>
+        <translation>本项目人员</translation>
+    </message>
+    <message>
+        <source>Whole pool</source>
+        <translation>整个资源池</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 个月</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 个月</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>0 %</source>
+        <translation>0%</translation>
+    </message>
+    <message>
+        <source>≤ 50 %</source>
+        <translation>≤ 50%</translation>
+    </message>
+    <message>
+        <source>≤ 100 %</source>
+        <translation>≤ 100%</translation>
+    </message>
+    <message>
+        <source>&gt; 100 %</source>
+        <translation>&gt; 100%</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>不在岗</translation>
+    </message>
+    <message>
+        <source>Booked away</source>
+        <translation>不在岗但有安排</translation>
+    </message>
+    <message>
+        <source>Non-working</source>
+        <translation>非工作日</translation>
+    </message>
+    <message>
+        <source>Export .ics…</source>
+        <translation>导出 .ics…</translation>
+    </message>
+    <message>
+        <source>Their site visits and the milestones of those projects, for their calendar</source>
+        <translation>导出其驻场安排及相关项目的里程碑，供其导入个人日历</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值负荷</translation>
+    </message>
+    <message>
+        <source>Tell by</source>
+        <translation>最晚通知日</translation>
+    </message>
+    <message>
+        <source>Tell them 5 working days before they must arrive; amber: tell them now.</source>
+        <translation>请在到场前 5 个工作日通知本人；琥珀色表示需立即通知。</translation>
+    </message>
+    <message>
+        <source>Needed on site</source>
+        <translation>驻场安排</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Time away</source>
+        <translation>不在岗时间</translation>
+    </message>
+    <message>
+        <source>Choose a project to see its people&apos;s load, or show the whole pool.</source>
+        <translation>选择一个项目以查看其人员负荷，或显示整个资源池。</translation>
+    </message>
+    <message>
+        <source>The resource pool is empty: add people in the Team workspace.</source>
+        <translation>资源池为空：请在“团队”工作区中添加人员。</translation>
+    </message>
+    <message>
+        <source>Nobody is on this project&apos;s team or assigned to its tasks yet: assign people in the Team workspace or on the master plan&apos;s tasks.</source>
+        <translation>本项目团队中还没有人员，任务也尚未分配资源：请在“团队”工作区派驻人员，或在主计划的任务上分配资源。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over-allocated</source>
+        <translation>
+            <numerusform>%n 人超负荷</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody chosen</source>
+        <translation>未选择人员</translation>
+    </message>
+    <message>
+        <source>Choose someone in the calendar to see when they are needed on site.</source>
+        <translation>在日历中选择一名人员以查看其驻场安排。</translation>
+    </message>
+    <message>
+        <source>Peak in the period: {peak} %</source>
+        <translation>期间峰值负荷：{peak}%</translation>
+    </message>
+    <message>
+        <source>Projects: {names}</source>
+        <translation>项目：{names}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n 周</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>over-allocated: {count}</source>
+        <translation>超负荷：{count}</translation>
+    </message>
+    <message>
+        <source>Tell them now: they must be on site on {day}.</source>
+        <translation>请立即通知：需在 {day} 到场。</translation>
+    </message>
+    <message>
+        <source>on site now</source>
+        <translation>已驻场</translation>
+    </message>
+    <message>
+        <source>Saving {file}…</source>
+        <translation>正在保存 {file}…</translation>
+    </message>
+    <message>
+        <source>Export .ics</source>
+        <translation>导出 .ics</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>{file} could not be saved: {reason}</source>
+        <translation>无法保存 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose another folder, or close the file if another program has it open.</source>
+        <translation>请换一个文件夹；如果该文件正被其他程序打开，请先将其关闭。</translation>
     </message>
 </context>
 <context>
@@ -4144,6 +5195,37 @@ Queued {time}; {state}</source>
     </message>
 </context>
 <context>
+    <name>TimeAwayDialog</name>
+    <message>
+        <source>Time away of {name}</source>
+        <translation>{name} 的不在岗时间</translation>
+    </message>
+    <message>
+        <source>Leave, training, another customer…</source>
+        <translation>休假、培训、其他客户…</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>开始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To (included)</source>
+        <translation>结束日期（含当天）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Away days are hatched in the calendar; bookings on them are marked.</source>
+        <translation>不在岗的日期在日历中以斜线标示，这些日期上的安排会被特别标出。</translation>
+    </message>
+    <message>
+        <source>The last day cannot be before the first.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
     <name>TouchpointDialog</name>
     <message>
         <source>Log a touchpoint with {name}</source>
@@ -4452,6 +5534,19 @@ Queued {time}; {state}</source>
     <message>
         <source>Meeting minutes captured live, 5W1H action items tracked across meetings, and PDF minutes for stakeholders.</source>
         <translation>现场记录会议纪要，跨会议跟踪 5W1H 待办事项，并为干系人生成 PDF 纪要。</translation>
+    </message>
+</context>
+<context>
+    <name>YearView</name>
+    <message>
+        <source>Year calendar</source>
+        <translation>年历</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s)</source>
+        <translation>
+            <numerusform>%n 个工作日</numerusform>
+        </translation>
     </message>
 </context>
 <context>
