@@ -248,7 +248,7 @@ class PlanService:
                 if getattr(row, key) != value:
                     setattr(row, key, value)
             session.flush()
-            plan = self._reschedule(session, row.project_id or "")
+            plan = self._reschedule(session, row.project_id or "", outline="parent_id" in values)
             return self._record(row, plan)
 
     def remove_task(self, task_id: str) -> RemovedRows:
@@ -298,7 +298,9 @@ class PlanService:
             )
             session.add(row)
             session.flush()
-            self._reschedule(session, before.project_id or "")  # raises on a loop: rolled back
+            self._reschedule(
+                session, before.project_id or "", outline=False
+            )  # raises on a loop: rolled back
             return row.id
 
     def remove_link(self, link_id: str) -> None:
@@ -306,7 +308,7 @@ class PlanService:
             row: TaskDependency = _get(session, TaskDependency, link_id)
             tombstone(row)
             session.flush()
-            self._reschedule(session, row.project_id or "")
+            self._reschedule(session, row.project_id or "", outline=False)
 
     def set_contract_date(self, project_id: str, signed_on: date) -> None:
         """Move T: the whole plan re-flows with it."""
@@ -314,7 +316,7 @@ class PlanService:
             project: Project = _get(session, Project, project_id)
             project.contract_signed_on = signed_on
             session.flush()
-            self._reschedule(session, project_id)
+            self._reschedule(session, project_id, outline=False)
 
     def save_baseline(self, project_id: str) -> None:
         """Keep the current dates and durations as the baseline to compare with."""
@@ -378,7 +380,7 @@ class PlanService:
             if row.offset_days != offset:
                 row.offset_days = offset
             session.flush()
-            return self._record(row, self._reschedule(session, project.id))
+            return self._record(row, self._reschedule(session, project.id, outline=False))
 
     def indent(self, task_id: str) -> str | None:
         """Make a task a sub-task of the task above it on its level; returns the old parent."""
@@ -420,14 +422,16 @@ class PlanService:
             if row.lag_days != lag_days:
                 row.lag_days = lag_days
             session.flush()
-            self._reschedule(session, row.project_id or "")
+            self._reschedule(session, row.project_id or "", outline=False)
 
     def restore_link(self, link_id: str) -> None:
         with self._store.write() as session:
             row: TaskDependency = _get(session, TaskDependency, link_id, live=False)
             row.deleted = False
             session.flush()
-            self._reschedule(session, row.project_id or "")  # a loop since: refused, rolled back
+            self._reschedule(
+                session, row.project_id or "", outline=False
+            )  # a loop since: refused, rolled back
 
     # --- who works on which task ---------------------------------------------------------
 
@@ -535,7 +539,7 @@ class PlanService:
             else:
                 old.is_working, old.reason = is_working, reason.strip()
             session.flush()
-            self._reschedule(session, project.id)
+            self._reschedule(session, project.id, outline=False)
             return previous
 
     # --- files --------------------------------------------------------------------------
@@ -784,15 +788,16 @@ class PlanService:
         t = project.contract_signed_on or date.today()
         return schedule(specs, links, t, TeamService.calendar_of(session, project_id))
 
-    def _reschedule(self, session: Session, project_id: str) -> Schedule:
-        """Compute the plan and store the dates and WBS codes that changed.
+    def _reschedule(self, session: Session, project_id: str, *, outline: bool = True) -> Schedule:
+        """Compute the plan and store the dates and WBS codes that changed (the codes only
+        when the ``outline`` may have: tasks added, removed or moved in the hierarchy).
 
         These columns are derived (``PlanTask.__derived__``): every replica computes them
         from the synced inputs, so they are written in one statement and not change-logged."""
         session.flush()
         rows = self._plan_rows(session, project_id)
         plan = self._schedule(session, project_id, rows)
-        codes = _wbs_codes(rows)
+        codes = _wbs_codes(rows) if outline else {row.id: row.wbs_code for row in rows}
         changed = []
         for row in rows:
             placed = plan.placements.get(row.id)
