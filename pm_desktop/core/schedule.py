@@ -17,6 +17,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from pm_desktop.core.errors import ValidationError
 from pm_desktop.core.work_calendar import WorkCalendar
@@ -288,3 +289,37 @@ def _working_dates(t: date, calendar: WorkCalendar, count: int) -> list[date]:
             days.append(day)
         day += timedelta(days=1)
     return days
+
+
+class Progress(Protocol):
+    """What a task needs for its share of a summary's progress."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def parent_id(self) -> str | None: ...
+    @property
+    def duration_days(self) -> int: ...
+    @property
+    def percent_complete(self) -> int: ...
+
+
+def rolled_up_percent(tasks: Sequence[Progress]) -> dict[str, int]:
+    """Each summary's percent complete: done working days over all working days of the
+    tasks under it (milestones count as one day each)."""
+    parent_of = {t.id: t.parent_id for t in tasks}
+    parents = {t.parent_id for t in tasks if t.parent_id}
+    work: dict[str, float] = {}
+    total: dict[str, int] = {}
+    for t in tasks:
+        if t.id in parents:
+            continue
+        days = max(1, int(t.duration_days))
+        node = parent_of.get(t.id)
+        seen: set[str] = set()
+        while node is not None and node not in seen:
+            seen.add(node)
+            work[node] = work.get(node, 0.0) + days * t.percent_complete / 100
+            total[node] = total.get(node, 0) + days
+            node = parent_of.get(node)
+    return {node: int(100 * work[node] / total[node] + 0.5) for node in total if total[node]}

@@ -32,6 +32,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from pm_desktop.core.schedule import rolled_up_percent
 from pm_desktop.core.work_calendar import WorkCalendar
 from pm_desktop.export.atomic import atomic_output
 from pm_desktop.export.pdf_fonts import FontStack, clip_to_width, font_stack
@@ -173,6 +174,8 @@ class Row:
     summary: bool
     duration: int
     """Working days: the task's own, or its span for a summary."""
+    percent: int
+    """The task's own, or for a summary the work done under it."""
 
 
 def plan_rows(tasks: Sequence[PlanTaskRecord], calendar: WorkCalendar) -> list[Row]:
@@ -193,13 +196,15 @@ def plan_rows(tasks: Sequence[PlanTaskRecord], calendar: WorkCalendar) -> list[R
             levels[task_id] = depth
         return levels[task.id]
 
+    done = rolled_up_percent(tasks)
     rows = []
     for task in tasks:
         summary = task.id in parents
         duration = 0 if task.is_milestone else task.duration_days
         if summary and task.start_on is not None and task.finish_on is not None:
             duration = calendar.working_days(task.start_on, task.finish_on)
-        rows.append(Row(task, level(task), summary, duration))
+        percent = done.get(task.id, task.percent_complete) if summary else task.percent_complete
+        rows.append(Row(task, level(task), summary, duration, percent))
     return rows
 
 
@@ -896,7 +901,7 @@ class _Chart:
             str(row.duration),
             self.date_text(task.start_on),
             self.date_text(finish),
-            f"{task.percent_complete}%",
+            f"{row.percent}%",
         ]
 
     def table(self, rows: Sequence[Row]) -> None:

@@ -280,3 +280,18 @@ def test_the_plan_pdf_has_the_chinese_names_embedded(tab: MasterPlanTab, tmp_pat
     ).stdout
     assert "项目准备" in text
     assert "2026-09-28" in text
+
+
+def test_a_phase_shows_the_work_done_under_it(tab: MasterPlanTab) -> None:
+    for name in ("阶段", "需求", "设计"):
+        tab._new_task({"duration_days": 1}, name)
+    for name in ("需求", "设计"):
+        tab.select_task(tab.model.records()[row(tab, name)].id)
+        tab.indent_button.click()
+    edit(tab, "需求", "duration_days", 3)
+    edit(tab, "设计", "duration_days", 1)
+    edit(tab, "需求", "percent_complete", 100)
+    phase = tab.model.records()[row(tab, "阶段")]
+    assert phase.is_summary
+    assert phase.percent_complete == 75  # 3 of 4 working days done
+    assert tab.gantt.rows[0].percent_complete == 75

@@ -3,13 +3,20 @@ the critical path, and cycles refused."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pm_desktop.core.schedule import DependencyCycleError, Link, TaskSpec, schedule
+from pm_desktop.core.schedule import (
+    DependencyCycleError,
+    Link,
+    TaskSpec,
+    rolled_up_percent,
+    schedule,
+)
 from pm_desktop.core.work_calendar import WorkCalendar
 
 T = date(2026, 9, 28)  # a Monday; National Day week follows
@@ -114,3 +121,22 @@ def test_every_link_and_offset_is_respected_and_something_is_critical(
         assert placed.end_index - placed.start_index == task.duration_days
     assert max(p.end_index for p in plan.placements.values()) == plan.end_index
     assert any(p.total_float == 0 for p in plan.placements.values())
+
+
+def test_a_summary_is_as_done_as_the_working_days_done_under_it() -> None:
+    @dataclass
+    class Task:
+        id: str
+        parent_id: str | None
+        duration_days: int
+        percent_complete: int
+
+    tasks = [
+        Task("phase", None, 0, 0),
+        Task("step", "phase", 0, 0),
+        Task("a", "step", 6, 50),
+        Task("b", "step", 2, 100),
+        Task("gate", "phase", 0, 100),  # a milestone counts as a day
+    ]
+    done = rolled_up_percent(tasks)
+    assert done == {"step": 63, "phase": 67}  # 5 of 8 days; 6 of 9 days

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
 from pm_desktop.core.errors import ValidationError
+from pm_desktop.core.schedule import rolled_up_percent
 from pm_desktop.ui.delegates import pydate, qdate
 from pm_desktop.ui.rows_model import IdRowsModel, Index
 from pm_desktop.ui.style import ERROR, MUTED
@@ -251,9 +252,11 @@ def rows_of(
     slips: Mapping[str, int | None],
     span_days: Callable[[date, date], int],
 ) -> list[PlanRow]:
-    """Table rows from the service's task records (PlanTaskRecord); a summary's duration is
-    the working days it spans (``span_days``)."""
+    """Table rows from the service's task records (PlanTaskRecord), in outline order. A
+    summary's duration is the working days it spans (``span_days``) and its percent complete
+    is its sub-tasks' work done, weighted by their durations."""
     parents = {t.parent_id for t in tasks if t.parent_id}
+    done = rolled_up_percent(tasks)
 
     def duration(t: Any) -> int:
         if t.id in parents and t.start_on and t.finish_on:
@@ -271,7 +274,7 @@ def rows_of(
             duration_days=duration(t),
             start_on=t.start_on,
             finish_on=t.finish_on,
-            percent_complete=t.percent_complete,
+            percent_complete=done.get(t.id, t.percent_complete),
             critical=t.critical,
             total_float=t.total_float,
             predecessors=predecessor_text(predecessors.get(t.id, ())),
