@@ -26,7 +26,7 @@ from pm_desktop.core.plan_exchange import (
     PlanFileError,
     PlanResource,
 )
-from pm_desktop.core.schedule import Link, Schedule, TaskSpec, schedule
+from pm_desktop.core.schedule import Link, Schedule, TaskSpec, rolled_up_percent, schedule
 from pm_desktop.core.work_calendar import WorkCalendar
 from pm_desktop.locations import resources_dir
 from pm_desktop.services.team import TeamService
@@ -45,6 +45,7 @@ from pm_desktop.storage.models import (
 )
 
 MAX_DURATION_DAYS = 5_000
+"""About twenty years of working days: more is a typing error, and dates must stay real."""
 TASK_FIELDS = (
     "name",
     "parent_id",
@@ -116,6 +117,8 @@ class RemovedRows:
     task_ids: tuple[str, ...] = ()
     link_ids: tuple[str, ...] = ()
     assignment_ids: tuple[str, ...] = ()
+    person_ids: tuple[str, ...] = ()
+    """People an import added to the pool, with their "entered" events."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,8 @@ class PlanImportSummary:
     assignments: int
     people_added: tuple[str, ...]
     replaced: RemovedRows
+    person_ids: tuple[str, ...] = ()
+    """The ids of ``people_added``."""
 
 
 def _get(session: Session, model: Any, row_id: str, *, live: bool = True) -> Any:
@@ -154,6 +159,8 @@ def _clean(field: str, value: Any) -> Any:
             raise ValidationError(
                 "A task cannot start before T, the contract signing.", field="offset_days"
             )
+        if value is not None and value > MAX_DURATION_DAYS:
+            raise ValidationError(f"{value} working days after T is too far.", field="offset_days")
         return value
     if field == "percent_complete":
         if not isinstance(value, int) or not 0 <= value <= 100:
@@ -226,7 +233,7 @@ class PlanService:
         with self._store.write() as session:
             _get(session, Project, project_id)
             if values.get("parent_id"):
-                _get(session, PlanTask, values["parent_id"])
+                self._check_parent(session, None, values["parent_id"])
             last = session.scalar(
                 select(func.max(PlanTask.sort_order)).where(PlanTask.project_id == project_id)
             )
@@ -244,6 +251,11 @@ class PlanService:
                 self._check_parent(session, row, values["parent_id"])
             if values.get("is_milestone"):
                 values["duration_days"] = 0
+                if any(r.parent_id == row.id for r in self._rows(session, row.project_id or "")):
+                    raise ValidationError(
+                        f"“{row.name}” has sub-tasks: it cannot be a milestone.",
+                        field="is_milestone",
+                    )
             for key, value in values.items():
                 if getattr(row, key) != value:
                     setattr(row, key, value)
@@ -265,11 +277,28 @@ class PlanService:
             self._reschedule(session, project_id)
             return removed
 
+    def forget_people(self, person_ids: Sequence[str]) -> RemovedRows:
+        """Take out of the pool the people an import added (its undo); restore() brings
+        them back."""
+        with self._store.write() as session:
+            for person_id in person_ids:
+                tombstone(_get(session, Person, person_id))
+            for event in self._pool_events(session, person_ids):
+                tombstone(event)
+        return RemovedRows(person_ids=tuple(person_ids))
+
+    @staticmethod
+    def _pool_events(session: Session, person_ids: Sequence[str]) -> Sequence[PoolEvent]:
+        if not person_ids:
+            return []
+        return session.scalars(select(PoolEvent).where(PoolEvent.person_id.in_(person_ids))).all()
+
     def restore(self, removed: RemovedRows) -> None:
         """Bring back what a removal tombstoned (undo)."""
         with self._store.write() as session:
             project_ids: set[str] = set()
             for model, ids in (
+                (Person, removed.person_ids),
                 (PlanTask, removed.task_ids),
                 (TaskDependency, removed.link_ids),
                 (TaskAssignment, removed.assignment_ids),
@@ -277,7 +306,10 @@ class PlanService:
                 for row_id in ids:
                     row = _get(session, model, row_id, live=False)
                     row.deleted = False
-                    project_ids.add(row.project_id or "")
+                    if model is not Person:
+                        project_ids.add(row.project_id or "")
+            for event in self._pool_events(session, removed.person_ids):
+                event.deleted = False
             session.flush()
             for project_id in project_ids:
                 self._reschedule(session, project_id)
@@ -285,6 +317,7 @@ class PlanService:
     def add_link(self, predecessor_id: str, successor_id: str, lag_days: int = 0) -> str:
         """Link two tasks finish-to-start; a link that closes a loop is refused
         (DependencyCycleError names the tasks) and nothing is saved."""
+        lag_days = _lag(lag_days)
         with self._store.write() as session:
             before: PlanTask = _get(session, PlanTask, predecessor_id)
             after: PlanTask = _get(session, PlanTask, successor_id)
@@ -396,6 +429,7 @@ class PlanService:
                     field="parent_id",
                 )
             old = row.parent_id
+            self._check_parent(session, row, siblings[place - 1].id)
             row.parent_id = siblings[place - 1].id
             session.flush()
             self._reschedule(session, row.project_id or "")
@@ -417,6 +451,7 @@ class PlanService:
             return old
 
     def update_link(self, link_id: str, lag_days: int) -> None:
+        lag_days = _lag(lag_days)
         with self._store.write() as session:
             row: TaskDependency = _get(session, TaskDependency, link_id)
             if row.lag_days != lag_days:
@@ -549,6 +584,7 @@ class PlanService:
         with self._store.read() as session:
             project: Project = _get(session, Project, project_id)
             plan = self._schedule(session, project_id)
+            calendar = TeamService.calendar_of(session, project_id)
             rows = self._rows(session, project_id)
             links = self._links(session, project_id)
             people = session.execute(
@@ -560,24 +596,35 @@ class PlanService:
         working: dict[str, list[PlanResource]] = {}
         for task_id, name, units in people:
             working.setdefault(task_id, []).append(PlanResource(name, units))
-        key = {row.id: str(n) for n, row in enumerate(rows, start=1)}
+        notes = {row.id: row.notes or "" for row in rows}
+        records = sorted(
+            (self._record(row, plan) for row in rows), key=lambda r: wbs_key(r.wbs_code)
+        )
+        summaries = {r.parent_id for r in records if r.parent_id}
+        done = rolled_up_percent(records)
+        key = {r.id: r.wbs_code for r in records}  # the ids of a file are the WBS codes
         entries = []
-        for row in rows:
-            record = self._record(row, plan)
+        for record in records:
+            summary = record.id in summaries
+            span = record.duration_days
+            if summary and record.start_on and record.finish_on:
+                span = calendar.working_days(record.start_on, record.finish_on)
             entries.append(
                 PlanEntry(
-                    key=key[row.id],
-                    name=row.name,
+                    key=key[record.id],
+                    name=record.name,
                     outline_level=record.wbs_code.count(".") + 1,
-                    duration_days=row.duration_days,
-                    is_milestone=row.is_milestone,
-                    offset_days=row.offset_days,
+                    duration_days=span,
+                    is_milestone=record.is_milestone,
+                    offset_days=record.offset_days,
                     start_on=record.start_on,
                     finish_on=record.finish_on,
-                    percent_complete=row.percent_complete,
-                    notes=row.notes or "",
+                    percent_complete=done.get(record.id, record.percent_complete)
+                    if summary
+                    else record.percent_complete,
+                    notes=notes[record.id],
                     wbs_code=record.wbs_code,
-                    resources=tuple(working.get(row.id, ())),
+                    resources=tuple(working.get(record.id, ())),
                 )
             )
         return PlanDocument(
@@ -648,6 +695,7 @@ class PlanService:
                 for p in session.scalars(select(Person).where(Person.deleted.is_(False)))
             }
             added: list[str] = []
+            added_ids: list[str] = []
             assignments = 0
             for entry in document.entries:
                 for resource in {r.name: r for r in entry.resources}.values():
@@ -665,6 +713,7 @@ class PlanService:
                         )
                         people[resource.name] = person.id
                         added.append(resource.name)
+                        added_ids.append(person.id)
                     session.add(
                         TaskAssignment(
                             project_id=project_id,
@@ -684,6 +733,7 @@ class PlanService:
                 assignments,
                 tuple(added),
                 replaced,
+                tuple(added_ids),
             )
 
     # --- helpers ------------------------------------------------------------------------
@@ -738,8 +788,14 @@ class PlanService:
             .order_by(CalendarException.on_date)
         ).all()
 
-    def _check_parent(self, session: Session, row: PlanTask, parent_id: str) -> None:
+    def _check_parent(self, session: Session, row: PlanTask | None, parent_id: str) -> None:
         parent: PlanTask = _get(session, PlanTask, parent_id)
+        if parent.is_milestone:
+            raise ValidationError(
+                f"“{parent.name}” is a milestone: it cannot have sub-tasks.", field="parent_id"
+            )
+        if row is None:
+            return
         if parent.project_id != row.project_id:
             raise ValidationError("A sub-task must be in the same plan.", field="parent_id")
         below = {t.id for t in self._subtree(session, row.project_id or "", row.id)}
@@ -879,6 +935,15 @@ def wbs_key(code: str) -> tuple[int, ...]:
     return tuple(int(part) if part.isdigit() else 1 << 30 for part in code.split("."))
 
 
+def _lag(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_DURATION_DAYS:
+        raise ValidationError(
+            f"A lag is a whole number of working days up to {MAX_DURATION_DAYS} (was {value}).",
+            field="lag_days",
+        )
+    return value
+
+
 def _units(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
         raise ValidationError(
@@ -891,27 +956,40 @@ def _check_document(document: PlanDocument) -> None:
     """The checks a file reader may have left to us: names, numbers, keys of links."""
     keys: set[str] = set()
     for entry in document.entries:
-        where = entry.source or f"task {entry.key}"
         if entry.key in keys:
-            raise PlanFileError(f"the id {entry.key} is used twice", where=where)
-        keys.add(entry.key)
-        if not " ".join(entry.name.split()):
-            raise PlanFileError("a task needs a name", where=where)
-        if entry.duration_days < 0 or entry.duration_days > MAX_DURATION_DAYS:
             raise PlanFileError(
-                f"{entry.duration_days} is not a duration in working days", where=where
+                f"the id {entry.key} is used twice", where=entry.source or f"task {entry.key}"
             )
-        if not 0 <= entry.percent_complete <= 100:
-            raise PlanFileError("percent complete is from 0 to 100", where=where)
-        if entry.offset_days is not None and entry.offset_days < 0:
-            raise PlanFileError("a task cannot start before T", where=where)
-        for resource in entry.resources:
-            if not resource.name.strip() or not 1 <= resource.units_pct <= 100:
-                raise PlanFileError(f"the resource “{resource.name}” is not valid", where=where)
+        keys.add(entry.key)
+        _check_entry(entry)
     for dependency in document.dependencies:
+        if abs(dependency.lag_days) > MAX_DURATION_DAYS:
+            raise PlanFileError(
+                f"the lag of {dependency.lag_days} working days after task "
+                f"{dependency.predecessor_key} is too long",
+                where=f"task {dependency.successor_key}",
+            )
         for key in (dependency.predecessor_key, dependency.successor_key):
             if key not in keys:
                 raise PlanFileError(f"a dependency names the task {key}, which is not in the file")
+
+
+def _check_entry(entry: PlanEntry) -> None:
+    where = entry.source or f"task {entry.key}"
+    if not " ".join(entry.name.split()):
+        raise PlanFileError("a task needs a name", where=where)
+    if entry.duration_days < 0 or entry.duration_days > MAX_DURATION_DAYS:
+        raise PlanFileError(f"{entry.duration_days} is not a duration in working days", where=where)
+    if not 0 <= entry.percent_complete <= 100:
+        raise PlanFileError("percent complete is from 0 to 100", where=where)
+    offset = entry.offset_days
+    if offset is not None and not 0 <= offset <= MAX_DURATION_DAYS:
+        raise PlanFileError(
+            f"an offset of {offset} working days from T is not possible", where=where
+        )
+    for resource in entry.resources:
+        if not resource.name.strip() or not 1 <= resource.units_pct <= 100:
+            raise PlanFileError(f"the resource “{resource.name}” is not valid", where=where)
 
 
 def _wbs_codes(rows: Sequence[Any]) -> dict[str, str]:

@@ -245,3 +245,70 @@ def test_replacing_a_plan_by_import_can_be_undone(services: Services, project_id
     services.plan.remove_tasks(summary.task_ids)
     services.plan.restore(summary.replaced)
     assert [t.name for t in services.plan.tasks(project_id)] == ["旧任务"]
+
+
+def test_a_file_is_written_in_outline_order_with_wbs_codes_as_ids(
+    services: Services, project_id: str
+) -> None:
+    first = services.plan.add_task(project_id, "阶段一")
+    services.plan.add_task(project_id, "阶段二", duration_days=2)
+    services.plan.add_task(project_id, "调研", parent_id=first.id, duration_days=3)
+    services.plan.update_task(services.plan.tasks(project_id)[1].id, percent_complete=100)
+    document = services.plan.export_document(project_id)
+    assert [(e.key, e.name, e.outline_level) for e in document.entries] == [
+        ("1", "阶段一", 1),
+        ("1.1", "调研", 2),
+        ("2", "阶段二", 1),
+    ]
+    assert document.entries[0].percent_complete == 100  # a summary: the work done under it
+    assert document.entries[0].duration_days == 3
+    other = services.projects.create("副本", contract_signed_on=T).id
+    services.plan.import_document(other, document)
+    assert [(t.wbs_code, t.name) for t in services.plan.tasks(other)] == [
+        ("1", "阶段一"),
+        ("1.1", "调研"),
+        ("2", "阶段二"),
+    ]
+
+
+def test_lags_and_offsets_beyond_twenty_years_are_refused(
+    services: Services, project_id: str
+) -> None:
+    a = services.plan.add_task(project_id, "甲")
+    b = services.plan.add_task(project_id, "乙")
+    with pytest.raises(ValidationError) as caught:
+        services.plan.add_link(a.id, b.id, 1_000_000)
+    assert caught.value.field == "lag_days"
+    with pytest.raises(ValidationError) as caught:
+        services.plan.update_task(a.id, offset_days=3_000_000)
+    assert caught.value.field == "offset_days"
+    far = PlanDocument(
+        entries=(PlanEntry("1", "甲"), PlanEntry("2", "乙")),
+        dependencies=(PlanDependency("1", "2", 2_000_000),),
+    )
+    with pytest.raises(PlanFileError, match="task 2"):
+        services.plan.import_document(project_id, far)
+    assert services.plan.links(project_id) == []
+
+
+def test_a_milestone_cannot_have_sub_tasks(services: Services, project_id: str) -> None:
+    gate = services.plan.add_task(project_id, "验收", is_milestone=True)
+    task = services.plan.add_task(project_id, "整改")
+    with pytest.raises(ValidationError, match="验收"):
+        services.plan.indent(task.id)
+    with pytest.raises(ValidationError, match="验收"):
+        services.plan.add_task(project_id, "子任务", parent_id=gate.id)
+    assert [t.parent_id for t in services.plan.tasks(project_id)] == [None, None]
+
+
+def test_undoing_an_import_takes_out_the_people_it_added(
+    services: Services, project_id: str
+) -> None:
+    document = PlanDocument(entries=(PlanEntry("1", "甲", resources=(PlanResource("新人甲"),)),))
+    summary = services.plan.import_document(project_id, document)
+    assert "新人甲" in [p.name for p in services.team.people()]
+    services.plan.remove_tasks(summary.task_ids)
+    removed = services.plan.forget_people(summary.person_ids)
+    assert "新人甲" not in [p.name for p in services.team.people()]
+    services.plan.restore(removed)
+    assert "新人甲" in [p.name for p in services.team.people()]

@@ -7,6 +7,7 @@ survive an undo/redo round trip.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -394,6 +395,8 @@ class ImportPlanCommand(ServiceCommand):
 
     def _take_back(self) -> None:
         assert self.summary is not None
-        self._removed = self._service.remove_tasks(list(self.summary.task_ids))
+        gone = self._service.remove_tasks(list(self.summary.task_ids))
+        people = self._service.forget_people(self.summary.person_ids)
+        self._removed = dataclasses.replace(gone, person_ids=people.person_ids)
         if self.summary.replaced.task_ids:
             self._service.restore(self.summary.replaced)
