@@ -67,6 +67,7 @@ class DependencyCycleError(ValidationError):
             "These tasks depend on each other in a loop: " + " → ".join(names), field="links"
         )
         self.task_ids = tuple(task_ids)
+        self.names = tuple(names)
 
 
 class Schedule:

@@ -17,6 +17,7 @@ from itertools import accumulate
 import holidays
 
 COUNTRY = "CN"
+SATURDAY = 5
 
 
 def day_of_year(day: date) -> int:
@@ -189,3 +190,16 @@ class WorkCalendar:
             if self.is_working(day):
                 remaining -= 1
         return day
+
+
+@cache
+def announced(year: int, country: str = COUNTRY) -> bool:
+    """Whether the State Council's holiday arrangement of ``year`` is known: it always moves
+    some weekend days to working days (调休), so a year without any is the package's estimate
+    (statutory dates only) and plans in it may be wrong by days."""
+    working = _statutory_year(year, country)
+    first = date(year, 1, 1)
+    return any(
+        working[n] and (first + timedelta(days=n)).weekday() >= SATURDAY
+        for n in range(len(working))
+    )

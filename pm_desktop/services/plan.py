@@ -130,6 +130,8 @@ class PlanImportSummary:
     replaced: RemovedRows
     person_ids: tuple[str, ...] = ()
     """The ids of ``people_added``."""
+    moved_to_t: tuple[str, ...] = ()
+    """Tasks whose date in the file was before the plan's start: they start at T."""
 
 
 def _get(session: Session, model: Any, row_id: str, *, live: bool = True) -> Any:
@@ -343,8 +345,8 @@ class PlanService:
             session.flush()
             self._reschedule(session, row.project_id or "", outline=False)
 
-    def set_contract_date(self, project_id: str, signed_on: date) -> None:
-        """Move T: the whole plan re-flows with it."""
+    def set_contract_date(self, project_id: str, signed_on: date | None) -> None:
+        """Move T: the whole plan re-flows with it (None: not signed yet, today is used)."""
         with self._store.write() as session:
             project: Project = _get(session, Project, project_id)
             project.contract_signed_on = signed_on
@@ -657,6 +659,10 @@ class PlanService:
                 select(func.max(PlanTask.sort_order)).where(PlanTask.project_id == project_id)
             )
             has_predecessor = {d.successor_key for d in document.dependencies}
+            # a file that says where its plan starts (MSPDI) moves with T; dates of a file
+            # that does not (CSV) are taken as they are, counted from T
+            start = document.contract_signed_on or t
+            early: list[str] = []
             made: dict[str, PlanTask] = {}
             parents: list[PlanTask] = []
             for order, entry in enumerate(document.entries, start=(last or 0) + 1):
@@ -664,8 +670,11 @@ class PlanService:
                 del parents[level - 1 :]
                 offset = entry.offset_days
                 free = entry.key not in has_predecessor
-                if offset is None and free and entry.start_on and entry.start_on > t:
-                    offset = calendar.working_days(t, entry.start_on - timedelta(days=1))
+                if offset is None and free and entry.start_on:
+                    if entry.start_on > start:
+                        offset = calendar.working_days(start, entry.start_on - timedelta(days=1))
+                    elif entry.start_on < start:
+                        early.append(entry.name)
                 row = PlanTask(
                     project_id=project_id,
                     parent_id=parents[-1].id if parents else None,
@@ -734,6 +743,7 @@ class PlanService:
                 tuple(added),
                 replaced,
                 tuple(added_ids),
+                tuple(early),
             )
 
     # --- helpers ------------------------------------------------------------------------

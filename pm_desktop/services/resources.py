@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from pm_desktop.core.errors import NotFoundError, ValidationError
 from pm_desktop.core.resource_load import (
@@ -336,7 +336,12 @@ def _task_bookings(
     names: dict[str, str],
 ) -> list[Booking]:
     """Task assignments of live, scheduled tasks as bookings over the tasks' dates; adds
-    their projects' names."""
+    their projects' names. A summary's own assignments are left out: its sub-tasks carry
+    the work (counting both would book the person twice)."""
+    child = aliased(PlanTask)
+    has_children = (
+        select(child.id).where(child.parent_id == PlanTask.id, child.deleted.is_(False)).exists()
+    )
     query = (
         select(
             TaskAssignment.person_id,
@@ -356,6 +361,7 @@ def _task_bookings(
             PlanTask.start_on.is_not(None),
             PlanTask.finish_on.is_not(None),
             Project.deleted.is_(False),
+            ~has_children,
         )
     )
     if person_ids is not None:

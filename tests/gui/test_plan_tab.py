@@ -295,3 +295,59 @@ def test_a_phase_shows_the_work_done_under_it(tab: MasterPlanTab) -> None:
     assert phase.is_summary
     assert phase.percent_complete == 75  # 3 of 4 working days done
     assert tab.gantt.rows[0].percent_complete == 75
+
+
+def test_a_task_held_by_its_predecessor_says_so_and_leaves_no_undo_step(
+    tab: MasterPlanTab, undo_stack: QUndoStack
+) -> None:
+    tab._new_task({"duration_days": 3}, "甲")
+    second = tab._new_task({"duration_days": 2}, "乙")
+    tab.set_predecessors(tab.snapshot.task(second), "1")
+    steps = undo_stack.count()
+    tab.move_task(second, date(2026, 9, 29))
+    assert "甲" not in tab.message.text()
+    assert "乙" in tab.message.text()
+    assert "2026-10-08" in tab.message.text()
+    assert undo_stack.count() == steps
+    edit(tab, "乙", "duration_days", 4)
+    assert not tab.message.isVisible()  # the old notice does not linger
+
+
+def test_duration_zero_makes_a_milestone_and_out_of_range_values_are_explained(
+    tab: MasterPlanTab, undo_stack: QUndoStack
+) -> None:
+    tab._new_task({"duration_days": 3}, "验收")
+    edit(tab, "验收", "duration_days", 0)
+    assert tab.model.records()[0].is_milestone
+    edit(tab, "验收", "duration_days", 2)
+    assert not tab.model.records()[0].is_milestone
+    assert tab.model.records()[0].duration_days == 2
+    edit(tab, "验收", "percent_complete", 150)
+    assert "0 to 100" in tab.message.text()
+    assert tab.model.records()[0].percent_complete == 0
+    undo_stack.undo()
+    assert tab.model.records()[0].is_milestone
+
+
+def test_t_not_set_reads_so_and_setting_it_can_be_undone(
+    qtbot: QtBot, services: Services, undo_stack: QUndoStack, tmp_path: Path
+) -> None:
+    project = services.projects.create("未签约项目").id
+    holder: list[MasterPlanTab] = []
+    context = PlanContext(
+        ServicesLoader.of(services), undo_stack, lambda _e: holder[0].reload(), lambda: TODAY
+    )
+    context.project_id = project
+    widget = MasterPlanTab(context, QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat))
+    holder.append(widget)
+    qtbot.addWidget(widget)
+    widget.reload()
+    assert widget.t_edit.text() == "Not set"
+    widget.t_edit.editingFinished.emit()  # tabbing through changes nothing
+    assert undo_stack.count() == 0
+    widget.t_edit.setDate(QDate(2026, 12, 1))
+    widget.t_edit.calendarWidget().clicked.emit(QDate(2026, 12, 1))
+    assert services.plan.contract_date(project) == date(2026, 12, 1)
+    undo_stack.undo()
+    assert services.plan.contract_date(project) is None
+    assert widget.t_edit.text() == "Not set"

@@ -7,7 +7,13 @@ from datetime import date, timedelta
 import holidays
 import pytest
 
-from pm_desktop.core.work_calendar import DayKind, WorkCalendar, holiday_name, statutory_kind
+from pm_desktop.core.work_calendar import (
+    DayKind,
+    WorkCalendar,
+    announced,
+    holiday_name,
+    statutory_kind,
+)
 
 
 def test_the_package_knows_the_2026_national_day_week() -> None:
@@ -72,3 +78,8 @@ def test_a_break_across_new_year_is_seen_from_both_years() -> None:
     assert statutory_kind(date(2023, 12, 30)) is DayKind.HOLIDAY
     assert holiday_name(date(2023, 12, 31), "en_US") == "New Year's Day"
     assert statutory_kind(date(2023, 12, 23)) is DayKind.WEEKEND
+
+
+def test_a_year_without_its_adjusted_weekends_is_not_announced_yet() -> None:
+    assert announced(2026)
+    assert not announced(2028)  # the holidays package estimates it: plans may be off by days

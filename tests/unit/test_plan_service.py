@@ -312,3 +312,18 @@ def test_undoing_an_import_takes_out_the_people_it_added(
     assert "新人甲" not in [p.name for p in services.team.people()]
     services.plan.restore(removed)
     assert "新人甲" in [p.name for p in services.team.people()]
+
+
+def test_file_dates_move_with_t_and_a_date_before_the_start_is_reported(
+    services: Services, project_id: str
+) -> None:
+    from_msp = PlanDocument(
+        entries=(PlanEntry("1", "调研", start_on=date(2026, 1, 7)),),
+        contract_signed_on=date(2026, 1, 5),  # the file's own start: 2 working days before
+    )
+    services.plan.import_document(project_id, from_msp)
+    assert services.plan.tasks(project_id)[0].start_on == date(2026, 9, 30)  # T + 2
+    early = PlanDocument(entries=(PlanEntry("1", "启动", start_on=date(2026, 9, 1)),))
+    summary = services.plan.import_document(project_id, early)
+    assert summary.moved_to_t == ("启动",)
+    assert by_name(services, project_id)["启动"].start_on == T  # type: ignore[attr-defined]

@@ -246,3 +246,16 @@ def test_a_heatmap_reads_with_a_few_queries_whatever_the_team(
         services.plan.assign_task(task(services, project_b, f"任务{n}", MON), person)
     assert queries() == few
     assert 0 < few <= 14, few
+
+
+def test_a_phase_booked_with_its_tasks_does_not_count_twice(
+    services: Services, project_a: str, wang: str
+) -> None:
+    phase = services.plan.add_task(project_a, "阶段")
+    inner = task(services, project_a, "调研", MON, 3, parent_id=phase.id)
+    services.plan.assign_task(phase.id, wang, 100)
+    services.plan.assign_task(inner, wang, 100)
+    heatmap = services.resources.heatmap(project_a, MON, MON + timedelta(days=6))
+    (row,) = heatmap.rows
+    assert on(heatmap, row, MON) == 100
+    assert not any(row.over)

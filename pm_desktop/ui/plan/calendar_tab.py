@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -60,7 +61,13 @@ from PySide6.QtWidgets import (
 )
 
 from pm_desktop.core.errors import PmError
-from pm_desktop.core.work_calendar import DayKind, WorkCalendar, day_of_year, holiday_name
+from pm_desktop.core.work_calendar import (
+    DayKind,
+    WorkCalendar,
+    announced,
+    day_of_year,
+    holiday_name,
+)
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.formatting import weekday_name
 from pm_desktop.ui.i18n import ui_language
@@ -654,17 +661,18 @@ class CalendarTab(QWidget):
         self.exceptions = tree
 
     def _build_legend(self) -> None:
-        legend = QHBoxLayout()
+        legend = QGridLayout()  # two rows: the tab must fit a 1280-pixel screen
         legend.setContentsMargins(6, 4, 6, 2)
-        legend.setSpacing(4)
+        legend.setHorizontalSpacing(6)
         entries = [(self._swatch(kind), legend_label(kind)) for kind in DayKind]
         entries.append((self._swatch(DayKind.WORKDAY, today=True), self.tr("Today")))
         entries.append((self._swatch(DayKind.WORKDAY, t_mark=True), self.tr("T: contract signed")))
-        for swatch, text in entries:
-            legend.addWidget(swatch)
-            legend.addWidget(QLabel(text))
-            legend.addSpacing(10)
-        legend.addStretch(1)
+        per_row = (len(entries) + 1) // 2
+        for n, (swatch, text) in enumerate(entries):
+            row, column = divmod(n, per_row)
+            legend.addWidget(swatch, row, 2 * column)
+            legend.addWidget(QLabel(text), row, 2 * column + 1)
+        legend.setColumnStretch(2 * per_row, 1)
         self._legend = legend
 
     def _swatch(self, kind: DayKind, *, today: bool = False, t_mark: bool = False) -> QLabel:
@@ -763,9 +771,19 @@ class CalendarTab(QWidget):
         year = self._year
         span = (date(year, 1, 1), date(year, 12, 31))
         working = self._calendar.working_days(*span)
+        estimated = (
+            ""
+            if announced(year)
+            else " · "
+            + self.tr(
+                "the holidays of {year} are not announced yet: these days are an estimate"
+            ).format(year=year)
+        )
+        colour = MUTED if announced(year) else WARNING
+        self.summary.setStyleSheet(f"color: {colour.name()};")
         if not self._project_id:
             text = self.tr("{year}: %n working day(s) by the statutory calendar", "", working)
-            self.summary.setText(text.format(year=year))
+            self.summary.setText(text.format(year=year) + estimated)
             return
         statutory = WorkCalendar().working_days(*span)
         this_year = sum(1 for d in self._days if d.on_date.year == year)
@@ -777,7 +795,7 @@ class CalendarTab(QWidget):
             text += " · " + self.tr("%n exception(s)", "", len(self._days))
             if this_year != len(self._days):
                 text += self.tr(", {count} in {year}").format(count=this_year, year=year)
-        self.summary.setText(text)
+        self.summary.setText(text + estimated)
 
     def _fill_exceptions(self) -> None:
         tree = self.exceptions

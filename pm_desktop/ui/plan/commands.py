@@ -248,7 +248,7 @@ class EditLinkCommand(ServiceCommand):
 
 class SetContractDateCommand(ServiceCommand):
     def __init__(
-        self, service: PlanService, project_id: str, before: date, after: date, done: Done
+        self, service: PlanService, project_id: str, before: date | None, after: date, done: Done
     ) -> None:
         super().__init__(translate("PlanCommands", "Move T to {date}").format(date=after), done)
         self._service = service

@@ -412,8 +412,9 @@ class GanttView(QGraphicsView):
             days=self.calendar.working_days(preview.start_on, preview.finish_on),
         )
         painter.setPen(QPen(QColor("#202020")))
+        above = top - self.row_height if preview.row else top + self.row_height
         painter.drawText(
-            QRectF(right + 8, top - self.row_height, 400, self.row_height),
+            QRectF(right + 8, above, 400, self.row_height),
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
             label,
         )

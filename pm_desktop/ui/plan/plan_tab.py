@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from pm_desktop.core.errors import PmError, ValidationError
-from pm_desktop.core.schedule import Link, TaskSpec, schedule
-from pm_desktop.core.work_calendar import WorkCalendar
+from pm_desktop.core.schedule import Link, Schedule, TaskSpec, schedule
+from pm_desktop.core.work_calendar import WorkCalendar, announced
 from pm_desktop.ui.delegates import DateDelegate, NumberDelegate, pydate
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.plan.commands import (
@@ -54,6 +54,7 @@ from pm_desktop.ui.plan.commands import (
 )
 from pm_desktop.ui.plan.context import PlanContext
 from pm_desktop.ui.plan.gantt import GanttHeader, GanttRow, GanttView, Zoom
+from pm_desktop.ui.plan.messages import plan_error_text
 from pm_desktop.ui.plan.tasks_model import (
     PlanRow,
     PlanTasksModel,
@@ -173,10 +174,14 @@ class MasterPlanTab(QWidget):
         self.t_edit.setCalendarPopup(True)
         self.t_edit.setDisplayFormat("yyyy-MM-dd")
         self.t_edit.setToolTip(self.tr("The plan is scheduled from T; moving T moves the plan."))
+        self.t_edit.setMinimumDate(QDate(2000, 1, 1))
+        self.t_edit.setSpecialValueText(self.tr("Not set"))
         self.t_edit.editingFinished.connect(self._contract_date_edited)
+        self.t_edit.calendarWidget().clicked.connect(lambda _day: self._contract_date_edited())
         self.t_label.setBuddy(self.t_edit)
         self.add_button = self._button(
-            self.tr("Add Task"), self.add_task, self.tr("Add a task after the selected one"),
+            self.tr("Add Task"), self.add_task,
+            self.tr("Add a task at the end of the selected task's level"),
             "Ctrl+Return",
         )  # fmt: skip
         self.sub_button = self._button(
@@ -286,8 +291,9 @@ class MasterPlanTab(QWidget):
         for field, width in widths.items():
             header.resizeSection(self.model.column_of(field), width)
         field = self.model.column_of
-        table.setItemDelegateForColumn(field("duration_days"), NumberDelegate(1, 5000, table))
-        table.setItemDelegateForColumn(field("percent_complete"), NumberDelegate(0, 100, table))
+        # wide ranges: a value out of bounds is refused with a message, never cut silently
+        table.setItemDelegateForColumn(field("duration_days"), NumberDelegate(0, 99_999, table))
+        table.setItemDelegateForColumn(field("percent_complete"), NumberDelegate(0, 999, table))
         table.setItemDelegateForColumn(field("start_on"), DateDelegate(self.context.today, table))
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table = table
@@ -355,9 +361,11 @@ class MasterPlanTab(QWidget):
         return -calendar.working_days(now + timedelta(days=1), base)
 
     def _show_contract_date(self, day: date | None) -> None:
-        shown = day or self.context.today()
         self.t_edit.blockSignals(True)
-        self.t_edit.setDate(QDate(shown.year, shown.month, shown.day))
+        if day is None:
+            self.t_edit.setDate(self.t_edit.minimumDate())  # reads "Not set"
+        else:
+            self.t_edit.setDate(QDate(day.year, day.month, day.day))
         self.t_edit.blockSignals(False)
         self.t_edit.setToolTip(
             self.tr("The plan is scheduled from T; moving T moves the plan.")
@@ -383,6 +391,17 @@ class MasterPlanTab(QWidget):
             self.tr("%n on the critical path", "", critical),
             self.tr("%n later than the baseline", "", late) if late else "",
         ]
+        years = sorted(
+            {r.finish_on.year for r in rows if r.finish_on}
+            | {r.start_on.year for r in rows if r.start_on}
+        )
+        estimated = [str(year) for year in years if not announced(year)]
+        if estimated:
+            parts.append(
+                self.tr(
+                    "the holidays of {years} are not announced yet: dates then are estimates"
+                ).format(years=", ".join(estimated))
+            )
         self.summary.setText(" · ".join(p for p in parts if p))
 
     # --- selection ------------------------------------------------------------------------
@@ -430,7 +449,7 @@ class MasterPlanTab(QWidget):
 
     def _push(self, command: Any) -> PmError | None:
         error = self.context.push(command)
-        self.show_message("" if error is None else describe_error(error))
+        self.show_message("" if error is None else plan_error_text(error))
         return error
 
     def show_message(self, text: str) -> None:
@@ -549,6 +568,7 @@ class MasterPlanTab(QWidget):
     def _macro(self, text: str, commands: list[Any]) -> PmError | None:
         """Run ``commands`` as one undo step; if one is refused, none of them stays."""
         if not commands:
+            self.show_message("")
             return None
         stack = self.context.undo_stack
         stack.beginMacro(text)
@@ -563,16 +583,22 @@ class MasterPlanTab(QWidget):
             if macro is not None:
                 macro.setObsolete(True)
                 stack.undo()
-        self.show_message("" if error is None else describe_error(error))
+        self.show_message("" if error is None else plan_error_text(error))
         return error
 
     # --- edits from the table and the chart -----------------------------------------------
 
     def _edit_from_table(self, row: PlanRow, field: str, value: Any) -> None:
+        self.show_message("")
         task = self.snapshot.task(row.id)
         service = self.context.service()
         if field == "start_on":
-            self._push(MoveTaskCommand(service, task, value, self.context.done))
+            self.move_task(task.id, value)
+        elif field == "duration_days" and (value == 0) != task.is_milestone:
+            change = {"is_milestone": True} if value == 0 else {"is_milestone": False}
+            if value:
+                change["duration_days"] = value
+            self._push(EditTaskCommand(service, task, change, self.context.done))
         elif field == "predecessors":
             self.set_predecessors(task, str(value))
         elif field == "resources":
@@ -582,20 +608,49 @@ class MasterPlanTab(QWidget):
 
     @Slot(str, object)
     def move_task(self, task_id: str, start_on: date) -> None:
+        """Let the task start on ``start_on`` (or the first working day after); when its
+        predecessors hold it where it is, say so and change nothing."""
+        self.show_message("")
         task = self.snapshot.task(task_id)
+        t = self.snapshot.contract_signed_on or self.context.today()
+        if start_on >= t and task.start_on is not None:
+            offset = self.snapshot.calendar.working_days(t, start_on - timedelta(days=1))
+            plan = self._schedule_with(task_id, {"offset_days": offset})
+            if plan is not None and plan.placements[task_id].start_on == task.start_on:
+                if offset != task.offset_days and start_on < task.start_on:
+                    self.show_notice(
+                        self.tr("“{name}” cannot start earlier: its predecessors hold it until "
+                                "{date}.").format(name=task.name, date=task.start_on.isoformat())
+                    )  # fmt: skip
+                return
         self._push(MoveTaskCommand(self.context.service(), task, start_on, self.context.done))
 
     @Slot(str, object)
     def resize_task(self, task_id: str, finish_on: date) -> None:
+        self.show_message("")
         task = self.snapshot.task(task_id)
         if task.start_on is None:
             return
         days = max(1, self.snapshot.calendar.working_days(task.start_on, finish_on))
+        if days == task.duration_days:
+            return  # stretched over days off only: nothing changes
         self._push(
             EditTaskCommand(
                 self.context.service(), task, {"duration_days": days}, self.context.done
             )
         )
+
+    def _schedule_with(self, task_id: str, change: dict[str, Any]) -> Schedule | None:
+        """The plan as it would be with ``change`` to one task (in memory; None: refused)."""
+        snapshot = self.snapshot
+        t = snapshot.contract_signed_on or self.context.today()
+        specs, links = snapshot.schedule_input()
+        at = next(n for n, spec in enumerate(specs) if spec.id == task_id)
+        specs = [*specs[:at], replace(specs[at], **change), *specs[at + 1 :]]
+        try:
+            return schedule(specs, links, t, snapshot.calendar)
+        except PmError:
+            return None
 
     @Slot(str, object, bool)
     def preview_drag(self, task_id: str, day: date, resizing: bool) -> None:
@@ -614,12 +669,8 @@ class MasterPlanTab(QWidget):
             return
         else:
             change = {"offset_days": calendar.working_days(t, day - timedelta(days=1))}
-        specs, links = snapshot.schedule_input()
-        at = next(n for n, spec in enumerate(specs) if spec.id == task_id)
-        specs = [*specs[:at], replace(specs[at], **change), *specs[at + 1 :]]
-        try:
-            plan = schedule(specs, links, t, calendar)
-        except PmError:
+        plan = self._schedule_with(task_id, change)
+        if plan is None:
             return
         self.gantt.set_preview_dates(
             {key: (p.start_on, p.finish_on) for key, p in plan.placements.items()}
@@ -630,7 +681,7 @@ class MasterPlanTab(QWidget):
         try:
             refs = parse_predecessors(text)
         except ValidationError as error:
-            self.show_message(describe_error(error))
+            self.show_message(plan_error_text(error))
             return error
         by_code = {t.wbs_code: t for t in self.snapshot.tasks}
         unknown = [r.wbs_code for r in refs if r.wbs_code not in by_code]
@@ -666,7 +717,17 @@ class MasterPlanTab(QWidget):
     def set_resources(self, task: PlanTaskRecord, text: str) -> PmError | None:
         """Put the people typed on the task (names of the pool with an optional share)."""
         wanted = parse_resources(text)
-        pool = {p.name: p.id for p in self.context.services().team.people()}
+        people = self.context.services().team.people()
+        pool = {p.name: p.id for p in people}
+        twins = sorted({p.name for p in people if sum(q.name == p.name for q in people) > 1})
+        doubtful = [name for name, _ in wanted if name in twins]
+        if doubtful:
+            message = self.tr(
+                "Several people in the pool are called {names}: tell them apart in Team ▸ "
+                "Resource Pool (e.g. by their company) first."
+            ).format(names=", ".join(doubtful))
+            self.show_message(message)
+            return ValidationError(message, field="resources")
         unknown = [name for name, _ in wanted if name not in pool]
         if unknown:
             message = self.tr(
@@ -693,17 +754,14 @@ class MasterPlanTab(QWidget):
     # --- T, zoom, baseline, templates -----------------------------------------------------
 
     def _contract_date_edited(self) -> None:
-        chosen = pydate(self.t_edit.date())
+        shown = self.t_edit.date()
+        chosen = None if shown == self.t_edit.minimumDate() else pydate(shown)
         before = self.snapshot.contract_signed_on
         if chosen is None or chosen == before or not self.context.project_id:
             return
         self._push(
             SetContractDateCommand(
-                self.context.service(),
-                self.context.project_id,
-                before or self.context.today(),
-                chosen,
-                self.context.done,
+                self.context.service(), self.context.project_id, before, chosen, self.context.done
             )
         )
 
@@ -745,6 +803,18 @@ class MasterPlanTab(QWidget):
             action.triggered.connect(lambda _=False, k=key: self.apply_template(k))
 
     def apply_template(self, key: str) -> None:
+        if self.snapshot.tasks:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Add a Template"),
+                self.tr(
+                    "The plan has %n task(s) already. Add the template's tasks after them?",
+                    "",
+                    len(self.snapshot.tasks),
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self._push(
             ApplyTemplateCommand(
                 self.context.service(), self.context.project_id, key, self.context.done

@@ -26,6 +26,7 @@ _READ_ONLY = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable  # made once: flags() runs per cell painted
+SUMMARY_DERIVED = frozenset({"duration_days", "start_on", "percent_complete", "resources"})
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 INDENT = "\u2003"  # an em space per outline level
 
@@ -219,10 +220,8 @@ class PlanTasksModel(IdRowsModel):
         field = self.FIELDS[index.column()]
         if field not in self.EDITABLE:
             return _READ_ONLY
-        if row.is_summary and field in ("duration_days", "start_on", "percent_complete"):
-            return _READ_ONLY
-        if row.is_milestone and field == "duration_days":
-            return _READ_ONLY
+        if row.is_summary and field in SUMMARY_DERIVED:
+            return _READ_ONLY  # a phase spans its tasks, which carry the work and the people
         return _EDITABLE
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -56,6 +56,7 @@ def pdf_labels() -> PlanPdfLabels:
         no_tasks=translate("PlanPdf", "The plan has no tasks."),
         scale_month="{year}年{month}月" if chinese else "{month_name} {year}",
         scale_year="{year}年" if chinese else "{year}",
+        **({"month_names": tuple(f"{n}月" for n in range(1, 13))} if chinese else {}),
     )
 
 
@@ -169,11 +170,23 @@ class PlanTransfer(QObject):
         if error is not None:
             self._refuse(path, describe_error(error))
             return False
-        added = command.summary.people_added if command.summary else ()
-        if added:
-            self._tab.show_notice(
-                self.tr("Added to the resource pool: {names}.").format(names=", ".join(added))
+        summary = command.summary
+        notices = []
+        if summary is not None and summary.moved_to_t:
+            notices.append(
+                self.tr(
+                    "%n task(s) started before T in the file and now start at T: {names}.",
+                    "",
+                    len(summary.moved_to_t),
+                ).format(names=", ".join(summary.moved_to_t[:5]))
             )
+        if summary is not None and summary.people_added:
+            notices.append(
+                self.tr("Added to the resource pool: {names}.").format(
+                    names=", ".join(summary.people_added)
+                )
+            )
+        self._tab.show_notice(" ".join(notices))
         return True
 
     def _read(self, path: Path) -> PlanDocument | None:
