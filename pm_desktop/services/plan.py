@@ -228,18 +228,28 @@ class PlanService:
 
     # --- editing ------------------------------------------------------------------------
 
-    def add_task(self, project_id: str, name: str, **fields: Any) -> PlanTaskRecord:
+    def add_task(
+        self, project_id: str, name: str, *, after_id: str | None = None, **fields: Any
+    ) -> PlanTaskRecord:
+        """Add a task at the end of its level, or right after ``after_id`` (on that task's
+        level, unless ``parent_id`` says otherwise)."""
         values = {k: _clean(k, v) for k, v in {"name": name, **fields}.items()}
         if values.get("is_milestone"):
             values["duration_days"] = 0
         with self._store.write() as session:
             _get(session, Project, project_id)
+            if after_id:
+                after: PlanTask = _get(session, PlanTask, after_id)
+                order = self._make_room_after(session, after)
+                values.setdefault("parent_id", after.parent_id)
+            else:
+                last = session.scalar(
+                    select(func.max(PlanTask.sort_order)).where(PlanTask.project_id == project_id)
+                )
+                order = (last or 0) + 1
             if values.get("parent_id"):
                 self._check_parent(session, None, values["parent_id"])
-            last = session.scalar(
-                select(func.max(PlanTask.sort_order)).where(PlanTask.project_id == project_id)
-            )
-            row = PlanTask(project_id=project_id, sort_order=(last or 0) + 1, **values)
+            row = PlanTask(project_id=project_id, sort_order=order, **values)
             session.add(row)
             session.flush()
             plan = self._reschedule(session, project_id)
@@ -416,6 +426,48 @@ class PlanService:
                 row.offset_days = offset
             session.flush()
             return self._record(row, self._reschedule(session, project.id, outline=False))
+
+    def move_in_order(self, task_id: str, step: int) -> bool:
+        """Move a task (with its sub-tasks) one place up (-1) or down (+1) among the tasks of
+        its level; False when it is already first or last."""
+        with self._store.write() as session:
+            row: PlanTask = _get(session, PlanTask, task_id)
+            siblings = self._siblings(session, row)
+            at = [r.id for r in siblings].index(row.id) + step
+            if not 0 <= at < len(siblings):
+                return False
+            other = siblings[at]
+            if len({s.sort_order for s in siblings}) < len(siblings):  # ties: distinct first
+                for n, sibling in enumerate(siblings):
+                    sibling.sort_order = siblings[0].sort_order + n
+            row.sort_order, other.sort_order = other.sort_order, row.sort_order
+            session.flush()
+            self._reschedule(session, row.project_id or "")
+            return True
+
+    def _siblings(self, session: Session, row: PlanTask) -> list[PlanTask]:
+        parent = (
+            PlanTask.parent_id.is_(None) if row.parent_id is None
+            else PlanTask.parent_id == row.parent_id
+        )  # fmt: skip
+        return list(
+            session.scalars(
+                select(PlanTask)
+                .where(PlanTask.project_id == row.project_id, PlanTask.deleted.is_(False), parent)
+                .order_by(PlanTask.sort_order, PlanTask.id)
+            )
+        )
+
+    def _make_room_after(self, session: Session, after: PlanTask) -> int:
+        """The sort order right after ``after`` among its siblings (later ones move down)."""
+        siblings = self._siblings(session, after)
+        if len({s.sort_order for s in siblings}) < len(siblings):  # ties: make them distinct
+            for n, sibling in enumerate(siblings):
+                sibling.sort_order = siblings[0].sort_order + n
+        for sibling in siblings:
+            if sibling.sort_order > after.sort_order:
+                sibling.sort_order += 1
+        return after.sort_order + 1
 
     def indent(self, task_id: str) -> str | None:
         """Make a task a sub-task of the task above it on its level; returns the old parent."""

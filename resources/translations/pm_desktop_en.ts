@@ -178,6 +178,13 @@
             <numerusform>Unlink %n tasks</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The plan has %n task(s) already. Add the template&apos;s tasks after them?</source>
+        <translation>
+            <numerusform>The plan has a task already. Add the template&apos;s tasks after it?</numerusform>
+            <numerusform>The plan has %n tasks already. Add the template&apos;s tasks after them?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MeetingListModel</name>
@@ -249,6 +256,13 @@
 </context>
 <context>
     <name>PlanTransfer</name>
+    <message numerus="yes">
+        <source>%n task(s) started before T in the file and now start at T: {names}.</source>
+        <translation>
+            <numerusform>%n task started before T in the file and now starts at T: {names}.</numerusform>
+            <numerusform>%n tasks started before T in the file and now start at T: {names}.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>{file} has %n task(s).</source>
         <translation>

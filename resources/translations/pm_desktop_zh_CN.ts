@@ -425,6 +425,10 @@
         <source>T: contract signed</source>
         <translation>T：合同签订</translation>
     </message>
+    <message>
+        <source>the holidays of {year} are not announced yet: these days are an estimate</source>
+        <translation>{year} 年的节假日安排尚未公布：这些日期为估算</translation>
+    </message>
     <message numerus="yes">
         <source>{year}: %n working day(s) by the statutory calendar</source>
         <translation>
@@ -1168,12 +1172,12 @@
         <translation>计划以 T 为起点排期；调整 T，整个计划随之移动。</translation>
     </message>
     <message>
-        <source>Add Task</source>
-        <translation>添加任务</translation>
+        <source>Not set</source>
+        <translation>未设置</translation>
     </message>
     <message>
-        <source>Add a task after the selected one</source>
-        <translation>在所选任务之后添加任务</translation>
+        <source>Add Task</source>
+        <translation>添加任务</translation>
     </message>
     <message>
         <source>Add Sub-task</source>
@@ -1232,6 +1236,18 @@
         <translation>月</translation>
     </message>
     <message>
+        <source>Add a task after the selected one</source>
+        <translation>在所选任务之后添加任务</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -1282,6 +1298,10 @@
         </translation>
     </message>
     <message>
+        <source>the holidays of {years} are not announced yet: dates then are estimates</source>
+        <translation>{years} 年的节假日安排尚未公布：该期间的日期为估算</translation>
+    </message>
+    <message>
         <source>New task</source>
         <translation>新任务</translation>
     </message>
@@ -1318,12 +1338,20 @@
         </translation>
     </message>
     <message>
+        <source>“{name}” cannot start earlier: its predecessors hold it until {date}.</source>
+        <translation>“{name}”不能更早开始：其前置任务使它最早在 {date} 开始。</translation>
+    </message>
+    <message>
         <source>No task has the WBS code {codes}.</source>
         <translation>没有 WBS 编码为 {codes} 的任务。</translation>
     </message>
     <message>
         <source>Predecessors of “{name}”</source>
         <translation>设置“{name}”的前置任务</translation>
+    </message>
+    <message>
+        <source>Several people in the pool are called {names}: tell them apart in Team ▸ Resource Pool (e.g. by their company) first.</source>
+        <translation>资源池中有多人名为 {names}：请先在“团队 ▸ 资源池”中加以区分（例如注明公司）。</translation>
     </message>
     <message>
         <source>Not in the resource pool: {names}. Add them in Team ▸ Resource Pool first.</source>
@@ -1336,6 +1364,16 @@
     <message>
         <source>Replace the baseline saved earlier with today&apos;s plan? The old baseline cannot be brought back.</source>
         <translation>确定用当前计划替换之前保存的基线吗？旧基线将无法恢复。</translation>
+    </message>
+    <message>
+        <source>Add a Template</source>
+        <translation>添加模板</translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan has %n task(s) already. Add the template&apos;s tasks after them?</source>
+        <translation>
+            <numerusform>计划中已有 %n 个任务。要在其后添加模板中的任务吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2561,14 @@ Queued {time}; {state}</source>
         <translation>升级“{name}”</translation>
     </message>
     <message>
+        <source>Move “{name}” up</source>
+        <translation>上移“{name}”</translation>
+    </message>
+    <message>
+        <source>Move “{name}” down</source>
+        <translation>下移“{name}”</translation>
+    </message>
+    <message>
         <source>Link “{a}” → “{b}”</source>
         <translation>建立依赖“{a}” → “{b}”</translation>
     </message>
@@ -2553,6 +2599,37 @@ Queued {time}; {state}</source>
     <message>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanMessages</name>
+    <message>
+        <source>A task needs a name.</source>
+        <translation>任务需要名称。</translation>
+    </message>
+    <message>
+        <source>A duration is a whole number of working days, from 0 to 5,000.</source>
+        <translation>工期为 0 到 5,000 之间的整数个工作日。</translation>
+    </message>
+    <message>
+        <source>A task cannot start before T (the contract signing), nor more than 5,000 working days after it.</source>
+        <translation>任务不能早于 T（合同签订）开始，也不能晚于 T 之后 5,000 个工作日。</translation>
+    </message>
+    <message>
+        <source>Percent complete is from 0 to 100.</source>
+        <translation>完成率为 0 到 100。</translation>
+    </message>
+    <message>
+        <source>A lag is a whole number of working days, at most 5,000 either way.</source>
+        <translation>间隔为整数个工作日，正负均不超过 5,000。</translation>
+    </message>
+    <message>
+        <source>A share of a person&apos;s day is from 1 to 100 %.</source>
+        <translation>投入比例为 1% 到 100%。</translation>
+    </message>
+    <message>
+        <source>These tasks would depend on each other in a loop: {names}. Nothing was changed.</source>
+        <translation>这些任务将形成循环依赖：{names}。未做任何修改。</translation>
     </message>
 </context>
 <context>
@@ -2755,6 +2832,12 @@ Queued {time}; {state}</source>
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) started before T in the file and now start at T: {names}.</source>
+        <translation>
+            <numerusform>文件中有 %n 个任务早于 T 开始，现已改为从 T 开始：{names}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Added to the resource pool: {names}.</source>

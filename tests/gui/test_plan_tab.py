@@ -351,3 +351,23 @@ def test_t_not_set_reads_so_and_setting_it_can_be_undone(
     undo_stack.undo()
     assert services.plan.contract_date(project) is None
     assert widget.t_edit.text() == "Not set"
+
+
+def test_add_task_goes_after_the_selected_one_and_tasks_move_up_and_down(
+    tab: MasterPlanTab, undo_stack: QUndoStack
+) -> None:
+    for name in ("甲", "丙"):
+        tab._new_task({"duration_days": 1}, name)
+    tab.select_task(tab.model.records()[0].id)
+    tab.add_task()
+    assert [r.name for r in tab.model.records()] == ["甲", "New task", "丙"]
+    tab.select_task(tab.model.records()[2].id)
+    tab.up_button.click()
+    assert [r.name for r in tab.model.records()] == ["甲", "丙", "New task"]
+    tab.up_button.click()
+    tab.up_button.click()  # already first: nothing, and no undo step for it
+    assert [r.name for r in tab.model.records()] == ["丙", "甲", "New task"]
+    assert undo_stack.undoText() == "Move “丙” up"
+    undo_stack.undo()
+    undo_stack.undo()
+    assert [r.name for r in tab.model.records()] == ["甲", "New task", "丙"]

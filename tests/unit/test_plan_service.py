@@ -327,3 +327,20 @@ def test_file_dates_move_with_t_and_a_date_before_the_start_is_reported(
     summary = services.plan.import_document(project_id, early)
     assert summary.moved_to_t == ("启动",)
     assert by_name(services, project_id)["启动"].start_on == T  # type: ignore[attr-defined]
+
+
+def test_tasks_are_inserted_after_one_and_moved_up_and_down_with_their_sub_tasks(
+    services: Services, project_id: str
+) -> None:
+    a = services.plan.add_task(project_id, "甲")
+    services.plan.add_task(project_id, "丙")
+    services.plan.add_task(project_id, "乙", after_id=a.id)
+    services.plan.add_task(project_id, "甲一", parent_id=a.id)
+    names = [(t.wbs_code, t.name) for t in services.plan.tasks(project_id)]
+    assert names == [("1", "甲"), ("1.1", "甲一"), ("2", "乙"), ("3", "丙")]
+    assert services.plan.move_in_order(a.id, +1)
+    names = [(t.wbs_code, t.name) for t in services.plan.tasks(project_id)]
+    assert names == [("1", "乙"), ("2", "甲"), ("2.1", "甲一"), ("3", "丙")]
+    assert services.plan.move_in_order(a.id, -1)
+    assert not services.plan.move_in_order(a.id, -1)
+    assert services.plan.tasks(project_id)[0].name == "甲"

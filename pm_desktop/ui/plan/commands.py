@@ -184,6 +184,31 @@ class IndentCommand(ServiceCommand):
         self._run(lambda: self._service.update_task(self._task_id, parent_id=self._old_parent))
 
 
+class ReorderCommand(ServiceCommand):
+    """Move a task one place up (-1) or down (+1) on its level; undo moves it back."""
+
+    def __init__(self, service: PlanService, task: PlanTaskRecord, step: int, done: Done) -> None:
+        text = (
+            translate("PlanCommands", "Move “{name}” up")
+            if step < 0
+            else translate("PlanCommands", "Move “{name}” down")
+        )
+        super().__init__(text.format(name=short(task.name)), done)
+        self._service = service
+        self._task_id = task.id
+        self._step = step
+
+    def redo(self) -> None:
+        self._run(self._move)
+
+    def _move(self) -> None:
+        if not self._service.move_in_order(self._task_id, self._step):
+            self.setObsolete(True)  # already first or last: no undo step
+
+    def undo(self) -> None:
+        self._run(lambda: self._service.move_in_order(self._task_id, -self._step))
+
+
 class AddLinkCommand(ServiceCommand):
     def __init__(
         self,

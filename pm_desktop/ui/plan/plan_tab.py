@@ -49,6 +49,7 @@ from pm_desktop.ui.plan.commands import (
     MoveTaskCommand,
     RemoveLinkCommand,
     RemoveTasksCommand,
+    ReorderCommand,
     SetContractDateCommand,
     UnassignTaskCommand,
 )
@@ -165,9 +166,7 @@ class MasterPlanTab(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
 
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar()  # what does not fit goes into its » menu
-        self.toolbar.setObjectName("planToolbar")
+    def _build_contract_date(self) -> None:
         self.t_label = QLabel(self.tr("T (contract signed):"))
         self.t_edit = QDateEdit()
         self.t_edit.setObjectName("contractDate")
@@ -179,33 +178,8 @@ class MasterPlanTab(QWidget):
         self.t_edit.editingFinished.connect(self._contract_date_edited)
         self.t_edit.calendarWidget().clicked.connect(lambda _day: self._contract_date_edited())
         self.t_label.setBuddy(self.t_edit)
-        self.add_button = self._button(
-            self.tr("Add Task"), self.add_task,
-            self.tr("Add a task at the end of the selected task's level"),
-            "Ctrl+Return",
-        )  # fmt: skip
-        self.sub_button = self._button(
-            self.tr("Add Sub-task"), self.add_subtask, self.tr("Add a task under the selected one")
-        )
-        self.milestone_button = self._button(self.tr("Add Milestone"), self.add_milestone)
-        self.indent_button = self._button(
-            self.tr("Indent"), lambda: self.shift_selected(True), "", "Alt+Shift+Right"
-        )
-        self.outdent_button = self._button(
-            self.tr("Outdent"), lambda: self.shift_selected(False), "", "Alt+Shift+Left"
-        )
-        self.link_button = self._button(
-            self.tr("Link"),
-            self.link_selected,
-            self.tr("Link the selected tasks finish-to-start, in their order"),
-            "Ctrl+L",
-        )
-        self.unlink_button = self._button(
-            self.tr("Unlink"), self.unlink_selected, self.tr("Remove links between the selected")
-        )
-        self.delete_button = self._button(
-            self.tr("Delete"), self.remove_selected, self.tr("Delete the selected tasks"), "Delete"
-        )
+
+    def _build_zoom(self) -> QWidget:
         self.zoom_group = QButtonGroup(self)
         self.zoom_buttons: dict[Zoom, QToolButton] = {}
         zoom_box = QWidget()
@@ -225,6 +199,45 @@ class MasterPlanTab(QWidget):
             self.zoom_group.addButton(button)
             self.zoom_buttons[zoom] = button
             zoom_row.addWidget(button)
+        return zoom_box
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar()  # what does not fit goes into its » menu
+        self.toolbar.setObjectName("planToolbar")
+        self._build_contract_date()
+        self.add_button = self._button(
+            self.tr("Add Task"), self.add_task, self.tr("Add a task after the selected one"),
+            "Ctrl+Return",
+        )  # fmt: skip
+        self.sub_button = self._button(
+            self.tr("Add Sub-task"), self.add_subtask, self.tr("Add a task under the selected one")
+        )
+        self.milestone_button = self._button(self.tr("Add Milestone"), self.add_milestone)
+        self.indent_button = self._button(
+            self.tr("Indent"), lambda: self.shift_selected(True), "", "Alt+Shift+Right"
+        )
+        self.outdent_button = self._button(
+            self.tr("Outdent"), lambda: self.shift_selected(False), "", "Alt+Shift+Left"
+        )
+        self.up_button = self._button(
+            self.tr("Move Up"), lambda: self.reorder_selected(-1), "", "Alt+Shift+Up"
+        )
+        self.down_button = self._button(
+            self.tr("Move Down"), lambda: self.reorder_selected(+1), "", "Alt+Shift+Down"
+        )
+        self.link_button = self._button(
+            self.tr("Link"),
+            self.link_selected,
+            self.tr("Link the selected tasks finish-to-start, in their order"),
+            "Ctrl+L",
+        )
+        self.unlink_button = self._button(
+            self.tr("Unlink"), self.unlink_selected, self.tr("Remove links between the selected")
+        )
+        self.delete_button = self._button(
+            self.tr("Delete"), self.remove_selected, self.tr("Delete the selected tasks"), "Delete"
+        )
+        zoom_box = self._build_zoom()
         self.today_button = self._button(self.tr("Today"), self.scroll_to_today)
         self.baseline_button = self._button(
             self.tr("Save Baseline"),
@@ -245,6 +258,8 @@ class MasterPlanTab(QWidget):
             self.milestone_button,
             self.indent_button,
             self.outdent_button,
+            self.up_button,
+            self.down_button,
             self.link_button,
             self.unlink_button,
             self.delete_button,
@@ -438,7 +453,13 @@ class MasterPlanTab(QWidget):
         has_project = bool(self.context.project_id)
         for button in (self.add_button, self.milestone_button, self.template_button):
             button.setEnabled(has_project)
-        for button in (self.sub_button, self.indent_button, self.outdent_button):
+        for button in (
+            self.sub_button,
+            self.indent_button,
+            self.outdent_button,
+            self.up_button,
+            self.down_button,
+        ):
             button.setEnabled(len(chosen) == 1)
         self.delete_button.setEnabled(bool(chosen))
         self.link_button.setEnabled(len(chosen) >= 2)
@@ -477,8 +498,8 @@ class MasterPlanTab(QWidget):
     @Slot()
     def add_task(self) -> str:
         current = self.current_row()
-        parent = self.snapshot.task(current.id).parent_id if current else None
-        return self._new_task({"parent_id": parent, "duration_days": 1}, self.tr("New task"))
+        where = {"after_id": current.id} if current else {}
+        return self._new_task({**where, "duration_days": 1}, self.tr("New task"))
 
     @Slot()
     def add_subtask(self) -> str:
@@ -490,8 +511,15 @@ class MasterPlanTab(QWidget):
     @Slot()
     def add_milestone(self) -> str:
         current = self.current_row()
-        parent = self.snapshot.task(current.id).parent_id if current else None
-        return self._new_task({"parent_id": parent, "is_milestone": True}, self.tr("Milestone"))
+        where = {"after_id": current.id} if current else {}
+        return self._new_task({**where, "is_milestone": True}, self.tr("Milestone"))
+
+    def reorder_selected(self, step: int) -> None:
+        current = self.current_row()
+        if current is not None:
+            task = self.snapshot.task(current.id)
+            self._push(ReorderCommand(self.context.service(), task, step, self.context.done))
+            self.select_task(task.id)
 
     def shift_selected(self, deeper: bool) -> None:
         current = self.current_row()
