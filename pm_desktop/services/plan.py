@@ -80,6 +80,7 @@ class PlanTaskRecord:
     baseline_finish_on: date | None = None
     critical: bool = False
     total_float: int = 0
+    notes: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -972,6 +973,7 @@ class PlanService:
             baseline_finish_on=row.baseline_finish_on,
             critical=critical,
             total_float=slack,
+            notes=row.notes or "",
         )
 
 
@@ -989,6 +991,7 @@ _PLAN_COLUMNS = (
     PlanTask.total_float,
     PlanTask.baseline_start_on,
     PlanTask.baseline_finish_on,
+    PlanTask.notes,
 )
 
 

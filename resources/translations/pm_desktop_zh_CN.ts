@@ -2755,6 +2755,10 @@ Queued {time}; {state}</source>
         <translation>偏差</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>

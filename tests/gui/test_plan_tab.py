@@ -371,3 +371,11 @@ def test_add_task_goes_after_the_selected_one_and_tasks_move_up_and_down(
     undo_stack.undo()
     undo_stack.undo()
     assert [r.name for r in tab.model.records()] == ["甲", "New task", "丙"]
+
+
+def test_notes_are_shown_and_typed_in_the_table(tab: MasterPlanTab, services: Services) -> None:
+    task = tab._new_task({"duration_days": 2}, "调研")
+    edit(tab, "调研", "notes", "需客户信息中心配合")
+    assert services.plan.get_task(task).notes == "需客户信息中心配合"
+    column = tab.model.column_of("notes")
+    assert tab.model.index(0, column).data() == "需客户信息中心配合"

@@ -302,7 +302,7 @@ class MasterPlanTab(QWidget):
         header.setHighlightSections(False)
         widths = {"wbs_code": 52, "name": 260, "duration_days": 78, "start_on": 92,
                   "finish_on": 92, "predecessors": 90, "resources": 120,
-                  "percent_complete": 62, "slip_days": 90}  # fmt: skip
+                  "percent_complete": 62, "slip_days": 90, "notes": 200}  # fmt: skip
         for field, width in widths.items():
             header.resizeSection(self.model.column_of(field), width)
         field = self.model.column_of

@@ -51,6 +51,7 @@ class PlanRow:
     resources: str
     slip_days: int | None
     """Working days the finish moved since the baseline (None: no baseline)."""
+    notes: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +111,20 @@ class PlanTasksModel(IdRowsModel):
         "resources",
         "percent_complete",
         "slip_days",
+        "notes",
     )
     COLUMNS = len(FIELDS)
     ROWS_SELF_CONTAINED = True
     EDITABLE: ClassVar[frozenset[str]] = frozenset(
-        {"name", "duration_days", "start_on", "predecessors", "resources", "percent_complete"}
+        {
+            "name",
+            "duration_days",
+            "start_on",
+            "predecessors",
+            "resources",
+            "percent_complete",
+            "notes",
+        }
     )
     #: A task's row, the field and the new value (a date, an int or text).
     editRequested = Signal(object, str, object)
@@ -141,6 +151,7 @@ class PlanTasksModel(IdRowsModel):
             self.tr("Resources"),
             self.tr("% Done"),
             self.tr("Slip"),
+            self.tr("Notes"),
         )
 
     def role_handlers(self) -> dict[int, Callable[[Any, int], Any]]:
@@ -166,6 +177,8 @@ class PlanTasksModel(IdRowsModel):
             return "" if value is None else value.isoformat()
         if field == "percent_complete":
             return f"{row.percent_complete} %"
+        if field == "notes":
+            return " ".join(row.notes.split())
         if field == "slip_days":
             if not row.slip_days:
                 return ""
@@ -203,6 +216,8 @@ class PlanTasksModel(IdRowsModel):
         return RIGHT if field in ("duration_days", "percent_complete", "slip_days") else None
 
     def _tooltip(self, row: PlanRow, column: int) -> Any:
+        if self.FIELDS[column] == "notes" and row.notes:
+            return row.notes
         if row.critical:
             return self.tr("On the critical path: any delay moves the end of the project.")
         if row.total_float > 0 and not row.is_summary:
@@ -236,6 +251,8 @@ class PlanTasksModel(IdRowsModel):
                 return False
         elif field in ("duration_days", "percent_complete"):
             new = int(value)
+        elif field == "notes":
+            new = str(value).strip()
         else:
             new = " ".join(str(value).split())
         if new == getattr(row, field):
@@ -279,6 +296,7 @@ def rows_of(
             predecessors=predecessor_text(predecessors.get(t.id, ())),
             resources=resources.get(t.id, ""),
             slip_days=slips.get(t.id),
+            notes=t.notes,
         )
         for t in tasks
     ]
