@@ -70,20 +70,31 @@ def successors_count(task_id: str, links: dict[str, list[str]]) -> int:
 
 
 def frames(tab: MasterPlanTab, count: int) -> tuple[list[float], list[float]]:
-    """Pan and zoom frames, each repainted synchronously."""
+    """Pan and zoom frames: the scroll or zoom, then the event loop until it has painted
+    what Qt repaints for it (the chart, its time scale and the table; scrolled pixels are
+    moved, not painted again)."""
     gantt = tab.gantt
+    app = QApplication.instance()
+    assert app is not None
 
     def frame() -> None:
-        gantt.viewport().repaint()
-        tab.header.repaint()
-        tab.table.viewport().repaint()
+        app.processEvents()
 
     pan: list[float] = []
     h_bar, v_bar = gantt.horizontalScrollBar(), gantt.verticalScrollBar()
     for n in range(count):
         h_bar.setValue((n * 97) % max(1, h_bar.maximum()))
         v_bar.setValue((n * 24 * 7) % max(1, v_bar.maximum()))
-        pan.append(timed(lambda: (h_bar.setValue(h_bar.value() + 40), frame())))
+        frame()
+        pan.append(
+            timed(
+                lambda: (
+                    h_bar.setValue(h_bar.value() + 40),
+                    v_bar.setValue(v_bar.value() + 72),
+                    frame(),
+                )
+            )
+        )
     zoom: list[float] = []
     order = [Zoom.DAY, Zoom.WEEK, Zoom.MONTH, Zoom.WEEK]
     for n in range(count // 2):

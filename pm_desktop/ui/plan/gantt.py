@@ -45,6 +45,8 @@ TODAY = QColor("#e07b00")
 T_LINE = QColor("#6a3d9a")
 ARROW = QColor("#5a5a5a")
 GRID = QColor("#e2e2e2")
+LABEL_WIDTH = 600.0
+"""The most a task's name beside its bar may take, in pixels."""
 HANDLE = 5.0
 """How near the right end of a bar, in pixels, a press changes the duration."""
 
@@ -104,7 +106,8 @@ class GanttView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        # scrolling moves the painted pixels and paints only the strip uncovered
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setMouseTracking(True)
@@ -321,8 +324,8 @@ class GanttView(QGraphicsView):
         left, right = span
         top = n * self.row_height
         h = self.row_height
-        if right + 400 < rect.left() or left - 400 > rect.right():
-            return
+        if right + LABEL_WIDTH + 20 < rect.left() or left - 20 > rect.right():
+            return  # (a row's label may reach into ``rect`` from a bar left of it)
         self._paint_baseline(painter, row, top)
         if row.is_milestone:
             self._paint_milestone(painter, row, left, top)
@@ -340,7 +343,7 @@ class GanttView(QGraphicsView):
             if row.is_milestone and shown is not None:
                 text = f"{row.name}  {shown.month}/{shown.day}"
             painter.drawText(
-                QRectF(label_x, top, 600, h),
+                QRectF(label_x, top, LABEL_WIDTH, h),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                 text,
             )
