@@ -878,11 +878,11 @@ class PlanService:
         return found
 
     @staticmethod
-    def _plan_rows(session: Session, project_id: str) -> Sequence[Any]:
-        """The live tasks' columns in outline-sibling order, read without ORM objects
-        (a plan may have thousands of tasks and is read after every change)."""
+    def _plan_rows(session: Session, project_id: str, columns: Sequence[Any] = ()) -> Sequence[Any]:
+        """The live tasks' ``columns`` (default: all a record shows) in outline-sibling order,
+        read without ORM objects (a plan may have thousands of tasks, read after every change)."""
         return session.execute(
-            select(*_PLAN_COLUMNS)
+            select(*(columns or _PLAN_COLUMNS))
             .where(PlanTask.project_id == project_id, PlanTask.deleted.is_(False))
             .order_by(PlanTask.sort_order, PlanTask.id)
         ).all()
@@ -914,7 +914,7 @@ class PlanService:
         These columns are derived (``PlanTask.__derived__``): every replica computes them
         from the synced inputs, so they are written in one statement and not change-logged."""
         session.flush()
-        rows = self._plan_rows(session, project_id)
+        rows = self._plan_rows(session, project_id, _SCHEDULE_COLUMNS)
         plan = self._schedule(session, project_id, rows)
         codes = _wbs_codes(rows) if outline else {row.id: row.wbs_code for row in rows}
         changed = []
@@ -993,6 +993,20 @@ _PLAN_COLUMNS = (
     PlanTask.baseline_finish_on,
     PlanTask.notes,
 )
+
+
+_SCHEDULE_COLUMNS = (
+    PlanTask.id,
+    PlanTask.name,
+    PlanTask.parent_id,
+    PlanTask.duration_days,
+    PlanTask.offset_days,
+    PlanTask.wbs_code,
+    PlanTask.start_on,
+    PlanTask.finish_on,
+    PlanTask.total_float,
+)
+"""What a reschedule reads: its inputs and the derived values it compares."""
 
 
 def wbs_key(code: str) -> tuple[int, ...]:
