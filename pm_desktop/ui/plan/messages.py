@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from pm_desktop.core.errors import PmError, ValidationError
+from pm_desktop.core.plan_exchange import PlanFileError
 from pm_desktop.core.schedule import DependencyCycleError
 from pm_desktop.ui.errors import describe_error
 
@@ -38,6 +39,8 @@ def plan_error_text(error: PmError) -> str:
             "PlanMessages",
             "These tasks would depend on each other in a loop: {names}. Nothing was changed.",
         ).format(names=" → ".join(error.names))
+    if isinstance(error, PlanFileError):
+        return str(error)  # names the line or the task; the dialog around it is translated
     if isinstance(error, ValidationError) and error.field in _field_texts():
         return _field_texts()[error.field]
     return describe_error(error)

@@ -19,10 +19,10 @@ from pm_desktop.export.mspdi import read_mspdi, write_mspdi
 from pm_desktop.export.plan_csv import ENGLISH_HEADERS, read_plan_csv, write_plan_csv
 from pm_desktop.export.plan_pdf import PlanPdfLabels, write_plan_pdf
 from pm_desktop.ui.background import Cancelled, run_in_background
-from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.export_file import ask_save_path, save_in_background
 from pm_desktop.ui.i18n import ui_language
 from pm_desktop.ui.plan.commands import ImportPlanCommand
+from pm_desktop.ui.plan.messages import plan_error_text
 
 if TYPE_CHECKING:
     from pm_desktop.ui.plan.plan_tab import MasterPlanTab
@@ -168,7 +168,7 @@ class PlanTransfer(QObject):
         )
         error = self._tab.context.push(command)
         if error is not None:
-            self._refuse(path, describe_error(error))
+            self._refuse(path, plan_error_text(error))
             return False
         summary = command.summary
         notices = []
@@ -205,7 +205,7 @@ class PlanTransfer(QObject):
         except Cancelled:
             return None
         except PmError as error:
-            self._refuse(path, describe_error(error))
+            self._refuse(path, plan_error_text(error))
         except OSError as error:
             self._refuse(path, error.strerror or str(error))
         return None
