@@ -1,18 +1,30 @@
 """The local mail outbox: PDF minutes and their recipients, waiting for a network.
 
-Sending is the sync layer's job (a later issue); here messages are queued and listed.
+Sending is the sync layer's job (``sync.mailer``); here messages are queued, listed, picked
+for sending and their recipients' outcomes recorded.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from pm_desktop.core.enums import MailState
 from pm_desktop.core.errors import ValidationError
-from pm_desktop.core.outbox import OutboxEntry, Recipient, RecipientState, unique_recipients
+from pm_desktop.core.outbox import (
+    OutboxEntry,
+    Outcome,
+    OutgoingMessage,
+    OutgoingRecipient,
+    Recipient,
+    RecipientOutcome,
+    RecipientState,
+    retry_delay,
+    unique_recipients,
+)
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models import (
     Meeting,
@@ -138,6 +150,84 @@ class OutboxService:
                 recipients.setdefault(row.message_id, []).append(row)
             return [_entry(m, recipients.get(m.id, [])) for m in messages]
 
+    def due(self, device_id: str, now: datetime) -> list[OutgoingMessage]:
+        """Messages queued by ``device_id`` with recipients waiting and due at ``now``,
+        oldest first; each lists only its due recipients."""
+        with self._store.read() as session:
+            rows = session.execute(
+                select(OutboxRecipient, OutboxMessage)
+                .join(OutboxMessage, OutboxMessage.id == OutboxRecipient.message_id)
+                .where(
+                    OutboxMessage.queued_by_device == device_id,
+                    OutboxMessage.deleted.is_(False),
+                    OutboxRecipient.deleted.is_(False),
+                    OutboxRecipient.state == MailState.WAITING,
+                    or_(
+                        OutboxRecipient.next_attempt_at.is_(None),
+                        OutboxRecipient.next_attempt_at <= now,
+                    ),
+                )
+                .order_by(OutboxMessage.queued_at, OutboxRecipient.address)
+            ).all()
+            due: dict[str, tuple[OutboxMessage, list[OutboxRecipient]]] = {}
+            for recipient, message in rows:
+                due.setdefault(message.id, (message, []))[1].append(recipient)
+            everyone: dict[str, list[Recipient]] = {}
+            for row in session.scalars(
+                select(OutboxRecipient)
+                .where(
+                    OutboxRecipient.message_id.in_(list(due)), OutboxRecipient.deleted.is_(False)
+                )
+                .order_by(OutboxRecipient.address)
+            ):
+                everyone.setdefault(row.message_id, []).append(Recipient(row.name, row.address))
+            return [
+                _outgoing(message, recipients, everyone.get(message.id, []))
+                for message, recipients in due.values()
+            ]
+
+    def record_outcomes(self, outcomes: Iterable[RecipientOutcome], now: datetime) -> None:
+        """Record one try per recipient in one transaction. A recipient no longer waiting
+        (already sent or failed) is left as it is: a sent message is never sent again."""
+        wanted = {o.recipient_id: o for o in outcomes}
+        if not wanted:
+            return
+        with self._store.write() as session:
+            for row in session.scalars(
+                select(OutboxRecipient).where(OutboxRecipient.id.in_(list(wanted)))
+            ):
+                if row.state == MailState.WAITING:
+                    _apply(row, wanted[row.id], now)
+
+
+def _apply(row: OutboxRecipient, outcome: RecipientOutcome, now: datetime) -> None:
+    row.attempts += 1
+    row.last_attempt_at = now
+    row.next_attempt_at = None
+    row.last_error = outcome.reason
+    if outcome.outcome == Outcome.SENT:
+        row.state = MailState.SENT
+        row.sent_at = now
+        row.last_error = ""
+    elif outcome.outcome == Outcome.FAILED:
+        row.state = MailState.FAILED
+    else:
+        row.next_attempt_at = now + retry_delay(row.attempts)
+
+
+def _outgoing(
+    message: OutboxMessage, rows: list[OutboxRecipient], everyone: list[Recipient]
+) -> OutgoingMessage:
+    return OutgoingMessage(
+        id=message.id,
+        subject=message.subject,
+        body=message.body,
+        attachment_name=message.attachment_name,
+        attachment_path=message.attachment_path,
+        recipients=tuple(OutgoingRecipient(r.id, r.name, r.address, r.attempts) for r in rows),
+        addressees=tuple(everyone),
+    )
+
 
 def _entry(message: OutboxMessage, rows: list[OutboxRecipient]) -> OutboxEntry:
     return OutboxEntry(
@@ -147,6 +237,15 @@ def _entry(message: OutboxMessage, rows: list[OutboxRecipient]) -> OutboxEntry:
         queued_at=message.queued_at,
         meeting_id=message.meeting_id,
         recipients=tuple(
-            RecipientState(r.name, r.address, r.state, r.last_error, r.sent_at) for r in rows
+            RecipientState(
+                r.name,
+                r.address,
+                r.state,
+                r.last_error,
+                r.sent_at,
+                attempts=r.attempts,
+                next_attempt_at=r.next_attempt_at,
+            )
+            for r in rows
         ),
     )

@@ -3,4 +3,4 @@
 A test checks that it equals the head of ``db_migrations/versions``.
 """
 
-SCHEMA_HEAD = "0002_plan_total_float"
+SCHEMA_HEAD = "0003_outbox_retries"

@@ -23,6 +23,7 @@ from pm_desktop.services.startup import StartupSnapshot
 from pm_desktop.ui.about import show_about
 from pm_desktop.ui.empty_state import EmptyState
 from pm_desktop.ui.errors import describe_error
+from pm_desktop.ui.mail_sending import MailSender
 from pm_desktop.ui.meetings import MeetingsPage
 from pm_desktop.ui.network_status import NetworkStatus
 from pm_desktop.ui.plan.page import PlanPage
@@ -59,6 +60,9 @@ class MainWindow(QMainWindow):
         self._current: ProjectSummary | None = None
         self.undo_stack = QUndoStack(self)
         self.network = NetworkStatus(self)
+        self.mail = MailSender(
+            self._loader.get, settings, self, is_ready=lambda: self._loader.is_ready
+        )
 
         self._build_actions()
         self._build_toolbar()
@@ -71,6 +75,8 @@ class MainWindow(QMainWindow):
         self._loader.ready.connect(self._show_upgrade_notice)
         self._loader.damaged.connect(self._warn_damaged)
         self.network.changed.connect(self._show_network)
+        self.network.changed.connect(self.mail.on_network)  # send the outbox once back online
+        self.mail.timer.start()  # and every few minutes (a no-op until mail is set up)
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(PENDING_REFRESH_MS)
         self._pending_timer.timeout.connect(self.refresh_pending)
@@ -109,6 +115,9 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.mail_settings_action = QAction(self.tr("&Mail Settings…"), self)
+        self.mail_settings_action.setObjectName("mailSettingsAction")
+        self.mail_settings_action.triggered.connect(self.open_mail_settings)
         self.about_action = QAction(self.tr("&About PM Desktop"), self)
         self.about_action.triggered.connect(lambda: show_about(self, str(self._loader.path)))
 
@@ -141,6 +150,7 @@ class MainWindow(QMainWindow):
         self.workspace_stack = QStackedWidget()
         self.meetings = MeetingsPage(self._loader, self._settings, self.undo_stack)
         self.projectChanged.connect(self.meetings.set_project)
+        self.meetings.mail_sender = self.mail
         self.stakeholders = StakeholdersPage(self._loader, self._settings, self.undo_stack)
         self.projectChanged.connect(self.stakeholders.set_project)
         self.stakeholders.warningCountChanged.connect(self._show_stakeholder_warnings)
@@ -233,6 +243,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.rename_action, self.archive_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.mail_settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -372,6 +384,14 @@ class MainWindow(QMainWindow):
                 self._loader.get().projects, project, not project.archived, self._after_command
             )
         )
+
+    @Slot()
+    def open_mail_settings(self) -> None:
+        """The SMTP settings dialog; the outbox is tried at once with what was saved."""
+        from pm_desktop.ui.mail_settings import MailSettingsDialog
+
+        if MailSettingsDialog(self._settings, self).exec() == QDialog.DialogCode.Accepted:
+            self.mail.send_automatically()
 
     # --- status bar ---------------------------------------------------------------------
 

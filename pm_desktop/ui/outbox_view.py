@@ -2,7 +2,8 @@
 
 Messages are the top rows of a tree and their recipients the rows under them. Every state has
 its own colour, icon shape and words, so it reads without colour too. Sending is the sync
-layer's job; this screen only shows what waits and what happened.
+layer's job (driven by ``ui.mail_sending.MailSender``); this screen shows what waits and what
+happened, and has "Send now".
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QTreeView,
     QVBoxLayout,
@@ -38,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from pm_desktop.core.enums import MailState
 from pm_desktop.core.errors import PmError
-from pm_desktop.core.outbox import OutboxEntry, RecipientState
+from pm_desktop.core.outbox import OutboxEntry, RecipientState, SendReport
 from pm_desktop.ui.empty_state import EmptyState
 from pm_desktop.ui.errors import describe_error
 
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from pm_desktop.services.container import Services
+    from pm_desktop.ui.mail_sending import MailSender
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -263,6 +266,15 @@ class OutboxModel(QAbstractItemModel):
     def _recipient_state_text(self, recipient: RecipientState) -> str:
         if recipient.state == MailState.FAILED and recipient.last_error:
             return self.tr("Failed: {reason}").format(reason=recipient.last_error)
+        if recipient.state == MailState.WAITING and recipient.attempts:
+            text = self.tr("Waiting · %n attempt(s) failed", "", recipient.attempts)
+            if recipient.next_attempt_at is not None:
+                text += self.tr(" · next try {time}").format(
+                    time=local_time_text(recipient.next_attempt_at)
+                )
+            if recipient.last_error:
+                text += self.tr(": {reason}").format(reason=recipient.last_error)
+            return text
         return state_label(recipient.state)
 
     def _overall_text(self, entry: OutboxEntry) -> str:
@@ -281,15 +293,25 @@ class OutboxView(QWidget):
     """The outbox of a project (or of every project), with a note on when mail goes out."""
 
     def __init__(
-        self, services_getter: Callable[[], Services], parent: QWidget | None = None
+        self,
+        services_getter: Callable[[], Services],
+        parent: QWidget | None = None,
+        *,
+        sender: MailSender | None = None,
     ) -> None:
-        """Nothing is read until the view is shown (or :meth:`refresh` is called while shown)."""
+        """Nothing is read until the view is shown (or :meth:`refresh` is called while shown).
+
+        Without a ``sender`` there is no "Send now" button.
+        """
         super().__init__(parent)
         self._services = services_getter
         self._project_id: str | None = None
         self._stale = True
+        self._sender = sender
         self.model = OutboxModel(self)
         self._build()
+        if sender is not None:
+            sender.finished.connect(self._show_report)
 
     def _build(self) -> None:
         self.summary = QLabel()
@@ -322,6 +344,7 @@ class OutboxView(QWidget):
         banner_layout.setContentsMargins(10, 8, 10, 8)
         banner_layout.addWidget(note_icon, 0, Qt.AlignmentFlag.AlignTop)
         banner_layout.addLayout(texts, 1)
+        self._build_send_controls(banner_layout, texts)
 
         self.tree = QTreeView()
         self.tree.setObjectName("outboxTree")
@@ -360,6 +383,19 @@ class OutboxView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(banner)
         layout.addWidget(self.pages, 1)
+
+    def _build_send_controls(self, banner: QHBoxLayout, texts: QVBoxLayout) -> None:
+        self.send_button = QPushButton(self.tr("Send Now"))
+        self.send_button.setObjectName("sendNow")
+        self.send_button.setToolTip(self.tr("Send the waiting messages through the mail server"))
+        self.send_button.setVisible(self._sender is not None)
+        self.send_button.clicked.connect(self.send_now)
+        banner.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.send_status = QLabel()
+        self.send_status.setObjectName("sendStatus")
+        self.send_status.setWordWrap(True)
+        self.send_status.hide()
+        texts.addWidget(self.send_status)
 
     def set_project(self, project_id: str | None) -> None:
         """Show the outbox of ``project_id``; None (or "") shows every project's."""
@@ -401,3 +437,42 @@ class OutboxView(QWidget):
         if failed:
             parts.append(self.tr("%n message(s) not delivered to everyone", "", failed))
         return self.tr("; ", "between parts of the outbox summary").join(parts)
+
+    @Slot()
+    def send_now(self) -> None:
+        """Send what waits now, with a busy dialog (the sender asks for what it lacks)."""
+        if self._sender is None or self._sender.running:
+            return
+        self.send_button.setEnabled(False)
+        try:
+            self._sender.send_now(self)
+        finally:
+            self.send_button.setEnabled(True)
+
+    @Slot(object)
+    def _show_report(self, report: SendReport) -> None:
+        """Refresh, and say what the last sending run did."""
+        self.refresh()
+        text = self.report_text(report)
+        self.send_status.setText(text)
+        self.send_status.setVisible(bool(text))
+        failed = bool(report.problem or report.failed)
+        self.send_status.setStyleSheet(
+            f"color: {STATE_COLORS[MailState.FAILED if failed else MailState.SENT].name()};"
+        )
+
+    def report_text(self, report: SendReport) -> str:
+        from pm_desktop.ui.mail_settings import describe_mail_problem
+
+        parts = []
+        if report.sent:
+            parts.append(self.tr("%n recipient(s) sent", "", report.sent))
+        if report.failed:
+            parts.append(self.tr("%n refused by the server", "", report.failed))
+        if report.retrying and not report.problem:
+            parts.append(self.tr("%n will be tried again later", "", report.retrying))
+        text = self.tr("; ", "between parts of the outbox summary").join(parts)
+        if report.problem:
+            problem = describe_mail_problem(report.problem, report.detail, report.reply)
+            text = f"{text}\n{problem}" if text else problem
+        return text

@@ -199,6 +199,13 @@
 <context>
     <name>OutboxModel</name>
     <message numerus="yes">
+        <source>Waiting · %n attempt(s) failed</source>
+        <translation>
+            <numerusform>Waiting · %n attempt failed</numerusform>
+            <numerusform>Waiting · %n attempts failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{state} · %n recipient(s)</source>
         <translation>
             <numerusform>{state} · %n recipient</numerusform>
@@ -220,6 +227,27 @@
         <translation>
             <numerusform>%n message not delivered to everyone</numerusform>
             <numerusform>%n messages not delivered to everyone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) sent</source>
+        <translation>
+            <numerusform>%n recipient sent</numerusform>
+            <numerusform>%n recipients sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the server</source>
+        <translation>
+            <numerusform>%n refused by the server</numerusform>
+            <numerusform>%n refused by the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be tried again later</source>
+        <translation>
+            <numerusform>%n will be tried again later</numerusform>
+            <numerusform>%n will be tried again later</numerusform>
         </translation>
     </message>
 </context>

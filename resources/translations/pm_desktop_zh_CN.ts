@@ -1019,6 +1019,183 @@
     </message>
 </context>
 <context>
+    <name>MailSender</name>
+    <message>
+        <source>Sending mail…</source>
+        <translation>正在发送邮件…</translation>
+    </message>
+    <message>
+        <source>Mail Settings</source>
+        <translation>邮件设置</translation>
+    </message>
+    <message>
+        <source>Mail is not set up yet. Set up the mail server now?</source>
+        <translation>尚未设置邮件。现在设置邮件服务器吗？</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring: the password is kept only until PM Desktop quits, never on disk.</source>
+        <translation>此电脑没有密钥环：密码仅保留到 PM Desktop 退出，绝不写入磁盘。</translation>
+    </message>
+    <message>
+        <source>Mail Password</source>
+        <translation>邮件密码</translation>
+    </message>
+    <message>
+        <source>Password of {user} on {host}:</source>
+        <translation>{user} 在 {host} 上的密码：</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettings</name>
+    <message>
+        <source>The SMTP server refused the login: check the user and password in Mail Settings. Nothing was sent; every message stays in the outbox for later.</source>
+        <translation>SMTP 服务器拒绝登录：请在“邮件设置”中检查用户名和密码。未发送任何邮件，所有邮件仍保留在发件箱中，稍后再发。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the mail server failed. If the server uses a company certificate, choose its CA file in Mail Settings. Nothing was sent.</source>
+        <translation>与邮件服务器的安全连接失败。如果服务器使用公司证书，请在“邮件设置”中选择其 CA 文件。未发送任何邮件。</translation>
+    </message>
+    <message>
+        <source>The mail server does not offer STARTTLS, and mail is never sent unencrypted. Try SSL/TLS (usually port 465) in Mail Settings.</source>
+        <translation>邮件服务器不支持 STARTTLS，而邮件绝不以明文发送。请在“邮件设置”中改用 SSL/TLS（通常为 465 端口）。</translation>
+    </message>
+    <message>
+        <source>The mail server could not be reached. The outbox will try again later.</source>
+        <translation>无法连接邮件服务器。发件箱稍后会重试。</translation>
+    </message>
+    <message>
+        <source>The mail server refused the sender address. Check it in Mail Settings.</source>
+        <translation>邮件服务器拒绝了发件人地址。请在“邮件设置”中检查。</translation>
+    </message>
+    <message>
+        <source>Mail is already being sent.</source>
+        <translation>邮件正在发送中。</translation>
+    </message>
+    <message>
+        <source>Enter the mail password to send the outbox.</source>
+        <translation>请输入邮件密码以发送发件箱中的邮件。</translation>
+    </message>
+    <message>
+        <source>Mail is not set up yet: open Mail Settings.</source>
+        <translation>尚未设置邮件：请打开“邮件设置”。</translation>
+    </message>
+    <message>
+        <source>Mail could not be sent.</source>
+        <translation>邮件未能发送。</translation>
+    </message>
+    <message>
+        <source>The server said: {reply}</source>
+        <translation>服务器回复：{reply}</translation>
+    </message>
+    <message>
+        <source>Details: {details}</source>
+        <translation>详细信息：{details}</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <source>Mail Settings</source>
+        <translation>邮件设置</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring ({reason}). The password is kept only until PM Desktop quits, and you will be asked for it again next time. It is never written to disk.</source>
+        <translation>此电脑没有密钥环（{reason}）。密码仅保留到 PM Desktop 退出，下次启动时会再次询问，绝不写入磁盘。</translation>
+    </message>
+    <message>
+        <source>Mail is always encrypted and the server&apos;s certificate checked.</source>
+        <translation>邮件始终加密传输，并校验服务器证书。</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS（通常为 587 端口）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (usually port 465)</source>
+        <translation>SSL/TLS（通常为 465 端口）</translation>
+    </message>
+    <message>
+        <source>Optional: the company CA (PEM)</source>
+        <translation>可选：公司 CA 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>SMTP server:</source>
+        <translation>SMTP 服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>加密方式：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>From address:</source>
+        <translation>发件人地址：</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA 文件：</translation>
+    </message>
+    <message>
+        <source>Saved (type to change)</source>
+        <translation>已保存（输入以更改）</translation>
+    </message>
+    <message>
+        <source>Choose the CA Certificate</source>
+        <translation>选择 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Enter the SMTP server&apos;s host name.</source>
+        <translation>请输入 SMTP 服务器的主机名。</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>The from address is not an e-mail address.</source>
+        <translation>发件人地址不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}…</source>
+        <translation>正在连接 {host}…</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>测试已取消。</translation>
+    </message>
+    <message>
+        <source>Connected and logged in: the settings work.</source>
+        <translation>已连接并登录：设置有效。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New Project…</source>
@@ -1055,6 +1232,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Mail Settings…</source>
+        <translation>邮件设置(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;About PM Desktop</source>
@@ -2318,6 +2499,20 @@ Queued {time}; {state}</source>
         <translation>发送失败：{reason}</translation>
     </message>
     <message numerus="yes">
+        <source>Waiting · %n attempt(s) failed</source>
+        <translation>
+            <numerusform>等待中 · 已失败 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · next try {time}</source>
+        <translation> · 下次尝试 {time}</translation>
+    </message>
+    <message>
+        <source>: {reason}</source>
+        <translation>：{reason}</translation>
+    </message>
+    <message numerus="yes">
         <source>{state} · %n recipient(s)</source>
         <translation>
             <numerusform>{state} · %n 位收件人</numerusform>
@@ -2347,6 +2542,14 @@ Queued {time}; {state}</source>
         <translation>无网络时发送的会议纪要，其 PDF 和收件人会暂存在这里，待本机联网后再发送。</translation>
     </message>
     <message>
+        <source>Send Now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <source>Send the waiting messages through the mail server</source>
+        <translation>通过邮件服务器发送等待中的邮件</translation>
+    </message>
+    <message>
         <source>The outbox could not be read.</source>
         <translation>无法读取发件箱。</translation>
     </message>
@@ -2366,6 +2569,24 @@ Queued {time}; {state}</source>
         <source>; </source>
         <comment>between parts of the outbox summary</comment>
         <translation>；</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) sent</source>
+        <translation>
+            <numerusform>已发送给 %n 位收件人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the server</source>
+        <translation>
+            <numerusform>%n 位被服务器拒收</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be tried again later</source>
+        <translation>
+            <numerusform>%n 位稍后重试</numerusform>
+        </translation>
     </message>
 </context>
 <context>

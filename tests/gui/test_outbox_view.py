@@ -2,19 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pm_desktop.core.enums import MailState, MeetingType
 from pm_desktop.core.errors import StorageError
-from pm_desktop.core.outbox import OutboxEntry, Recipient, RecipientState
+from pm_desktop.core.outbox import (
+    OutboxEntry,
+    Recipient,
+    RecipientState,
+    SendReport,
+    SmtpSecurity,
+    SmtpSettings,
+)
 from pm_desktop.services.container import Services
+from pm_desktop.sync.credentials import SMTP_SERVICE, store_secret
+from pm_desktop.ui.mail_sending import MailSender
+from pm_desktop.ui.mail_settings import save_smtp_settings
 from pm_desktop.ui.outbox_view import STATE_COLORS, Column, OutboxModel, OutboxView
+from tests.mail_server import (
+    HOST,
+    PASSWORD,
+    USER,
+    Certificates,
+    MemoryKeyring,
+    Recorder,
+    keyring_backend,
+    make_certificates,
+    smtp_server,
+)
 
 SUBJECT = "【会议纪要】华东制造 周例会 2026-11-23"
 
@@ -165,3 +187,157 @@ def test_a_read_error_is_explained(
     outbox.set_project(None)
     assert outbox.pages.currentWidget() is outbox.failure
     assert outbox.failure.text().startswith("The outbox could not be read.")
+
+
+# --- sending ---------------------------------------------------------------------------------
+
+
+def test_a_waiting_recipient_shows_its_failed_attempts_and_next_try(
+    qtmodeltester: ModelTester,
+) -> None:
+    next_try = datetime(2026, 11, 23, 8, 4, tzinfo=UTC)
+    model = OutboxModel()
+    model.set_entries(
+        [
+            OutboxEntry(
+                id="m1",
+                subject="纪要",
+                attachment_name="纪要.pdf",
+                queued_at=datetime(2026, 11, 23, 8, tzinfo=UTC),
+                meeting_id=None,
+                recipients=(
+                    RecipientState(
+                        "赵敏",
+                        "zhao@x.example",
+                        MailState.WAITING,
+                        "451 mailbox busy",
+                        attempts=2,
+                        next_attempt_at=next_try,
+                    ),
+                ),
+            )
+        ]
+    )
+    qtmodeltester.check(model)
+    local = next_try.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert model.index(0, Column.STATE, model.index(0, 0)).data() == (
+        f"Waiting · 2 attempt(s) failed · next try {local}: 451 mailbox busy"
+    )
+
+
+@pytest.fixture
+def certs(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
+    return make_certificates(tmp_path_factory.mktemp("certs"))
+
+
+@pytest.fixture
+def mail_settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def sender(services: Services, mail_settings: QSettings) -> Iterator[MailSender]:
+    with keyring_backend(MemoryKeyring()):
+        yield MailSender(lambda: services, mail_settings)
+
+
+def set_up_mail(settings: QSettings, port: int, certs: Certificates, password: str) -> None:
+    smtp = SmtpSettings(
+        HOST, port, SmtpSecurity.STARTTLS, USER, "wang.lei@qiming.example", str(certs.ca_file)
+    )
+    save_smtp_settings(settings, smtp)
+    store_secret(SMTP_SERVICE, smtp.account, password)
+
+
+def sending_view(qtbot: QtBot, services: Services, sender: MailSender) -> OutboxView:
+    view = OutboxView(lambda: services, sender=sender)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_send_now_sends_and_shows_every_recipient_sent(
+    *,
+    qtbot: QtBot,
+    services: Services,
+    tmp_path: Path,
+    sender: MailSender,
+    mail_settings: QSettings,
+    certs: Certificates,
+) -> None:
+    recorder = Recorder()
+    project_id = queue_minutes(services, tmp_path)
+    with smtp_server(certs, recorder) as port:
+        set_up_mail(mail_settings, port, certs, PASSWORD)
+        view = sending_view(qtbot, services, sender)
+        view.set_project(project_id)
+        assert view.send_button.isVisible()
+        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    assert len(recorder.received) == 1
+    message = view.model.index(0, 0)
+    assert texts(view.model, message, Column.STATE) == ["Sent", "Sent"]
+    assert view.model.index(0, Column.STATE).data() == "Sent · 2 recipient(s)"
+    assert view.send_status.text() == "2 recipient(s) sent"
+
+
+def test_a_refused_login_is_explained_and_the_outbox_kept(
+    *,
+    qtbot: QtBot,
+    services: Services,
+    tmp_path: Path,
+    sender: MailSender,
+    mail_settings: QSettings,
+    certs: Certificates,
+) -> None:
+    project_id = queue_minutes(services, tmp_path)
+    with smtp_server(certs, Recorder()) as port:
+        set_up_mail(mail_settings, port, certs, "wrong password")
+        view = sending_view(qtbot, services, sender)
+        view.set_project(project_id)
+        report = sender.send_now(view)
+    assert report is not None
+    assert report.problem == "auth"
+    assert view.send_status.text().startswith("The SMTP server refused the login")
+    states = texts(view.model, view.model.index(0, 0), Column.STATE)
+    assert all(s.startswith("Waiting · 1 attempt(s) failed · next try") for s in states)
+
+
+def test_the_outbox_is_sent_when_the_network_comes_back(
+    *,
+    qtbot: QtBot,
+    services: Services,
+    tmp_path: Path,
+    sender: MailSender,
+    mail_settings: QSettings,
+    certs: Certificates,
+) -> None:
+    recorder = Recorder()
+    queue_minutes(services, tmp_path)
+    view = sending_view(qtbot, services, sender)
+    sender.on_network("offline")
+    assert not sender.running
+    with smtp_server(certs, recorder) as port:
+        set_up_mail(mail_settings, port, certs, PASSWORD)
+        with qtbot.waitSignal(sender.finished, timeout=10000) as finished:
+            sender.on_network("online")
+        assert finished.args is not None
+        assert finished.args[0].sent == 2
+    assert len(recorder.received) == 1
+    assert "2 recipient(s) sent" in view.send_status.text()
+
+
+def test_automatic_sending_never_asks_for_a_password(
+    services: Services, tmp_path: Path, sender: MailSender, mail_settings: QSettings
+) -> None:
+    queue_minutes(services, tmp_path)
+    assert sender.send_automatically() is False  # mail not set up: nothing, silently
+    save_smtp_settings(
+        mail_settings,
+        SmtpSettings(HOST, 587, SmtpSecurity.STARTTLS, USER, "wang.lei@qiming.example"),
+    )
+    reports: list[SendReport] = []
+    sender.finished.connect(reports.append)
+    assert sender.send_automatically() is False
+    assert [r.problem for r in reports] == ["password"]

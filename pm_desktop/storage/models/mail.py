@@ -35,3 +35,6 @@ class OutboxRecipient(Synced, Base):
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[LongText]
     sent_at: Mapped[datetime | None]
+    last_attempt_at: Mapped[datetime | None]
+    next_attempt_at: Mapped[datetime | None]
+    """A waiting recipient is not tried before then (None: at the next chance)."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from pm_desktop.ui.services_loader import ServicesLoader
 
 if TYPE_CHECKING:
+    from pm_desktop.ui.mail_sending import MailSender
     from pm_desktop.ui.meetings.workspace import MeetingsWorkspace
 
 
@@ -33,6 +34,8 @@ class MeetingsPage(QWidget):
         self._undo_stack = undo_stack
         self._project_id = ""
         self._workspace: MeetingsWorkspace | None = None
+        self.mail_sender: MailSender | None = None
+        """Gives the outbox its "Send now" (set by the main window before the page is built)."""
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -51,7 +54,7 @@ class MeetingsPage(QWidget):
 
             workspace = MeetingsWorkspace(self._loader, self._settings, self._undo_stack)
             self.tracker = ActionTrackerView(self._loader.get, undo_stack=self._undo_stack)
-            self.outbox = OutboxView(self._loader.get)
+            self.outbox = OutboxView(self._loader.get, sender=self.mail_sender)
             self.tabs = QTabWidget()
             self.tabs.setObjectName("meetingsTabs")
             self.tabs.setDocumentMode(True)

@@ -1,0 +1,312 @@
+"""The mail (SMTP) settings: server, security, user and sender in QSettings; the password in the
+OS keyring, or for this session only when the computer has no keyring. Never on disk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pm_desktop.core.errors import PmError, ValidationError
+from pm_desktop.core.outbox import DEFAULT_PORTS, SmtpSecurity, SmtpSettings, check_smtp_settings
+from pm_desktop.ui.background import Cancelled, run_in_background
+
+# ``sync.credentials`` (the keyring) and ``sync.mailer`` (smtplib, ssl) are imported when used:
+# start-up never loads them (tests/unit/test_startup_imports.py).
+
+GROUP = "mail"
+translate = QCoreApplication.translate
+
+
+def load_smtp_settings(settings: QSettings) -> SmtpSettings | None:
+    """The saved SMTP settings, None when mail is not set up (no host)."""
+    settings.beginGroup(GROUP)
+    try:
+        host = str(settings.value("host", "", str))
+        if not host:
+            return None
+        security = str(settings.value("security", SmtpSecurity.STARTTLS.value, str))
+        return SmtpSettings(
+            host=host,
+            port=int(settings.value("port", 587, int)),  # type: ignore[call-overload]
+            security=SmtpSecurity(security)
+            if security in set(SmtpSecurity)
+            else SmtpSecurity.STARTTLS,
+            user=str(settings.value("user", "", str)),
+            from_address=str(settings.value("from", "", str)),
+            ca_file=str(settings.value("ca_file", "", str)),
+        )
+    finally:
+        settings.endGroup()
+
+
+def save_smtp_settings(settings: QSettings, smtp: SmtpSettings) -> None:
+    """Keep ``smtp`` in QSettings (it holds no secret)."""
+    settings.beginGroup(GROUP)
+    settings.setValue("host", smtp.host)
+    settings.setValue("port", smtp.port)
+    settings.setValue("security", smtp.security.value)
+    settings.setValue("user", smtp.user)
+    settings.setValue("from", smtp.from_address)
+    settings.setValue("ca_file", smtp.ca_file)
+    settings.endGroup()
+    settings.sync()
+
+
+def password_for(smtp: SmtpSettings) -> str | None:
+    """The password from the keyring or this session; "" when the server needs no login."""
+    from pm_desktop.sync.credentials import SMTP_SERVICE, lookup_secret
+
+    if not smtp.user:
+        return ""
+    return lookup_secret(SMTP_SERVICE, smtp.account)
+
+
+def describe_mail_problem(code: str, detail: str, reply: str = "") -> str:
+    """What stopped a sending run, in the UI language, then the server's reply (or, when it
+    said nothing, the technical detail)."""
+    messages = {
+        "auth": translate(
+            "MailSettings",
+            "The SMTP server refused the login: check the user and password in Mail Settings. "
+            "Nothing was sent; every message stays in the outbox for later.",
+        ),
+        "tls": translate(
+            "MailSettings",
+            "The secure connection to the mail server failed. If the server uses a company "
+            "certificate, choose its CA file in Mail Settings. Nothing was sent.",
+        ),
+        "starttls": translate(
+            "MailSettings",
+            "The mail server does not offer STARTTLS, and mail is never sent unencrypted. "
+            "Try SSL/TLS (usually port 465) in Mail Settings.",
+        ),
+        "connect": translate(
+            "MailSettings",
+            "The mail server could not be reached. The outbox will try again later.",
+        ),
+        "sender": translate(
+            "MailSettings",
+            "The mail server refused the sender address. Check it in Mail Settings.",
+        ),
+        "busy": translate("MailSettings", "Mail is already being sent."),
+        "password": translate("MailSettings", "Enter the mail password to send the outbox."),
+        "not_set_up": translate("MailSettings", "Mail is not set up yet: open Mail Settings."),
+    }
+    text = messages.get(code, translate("MailSettings", "Mail could not be sent."))
+    if reply:
+        text += "\n" + translate("MailSettings", "The server said: {reply}").format(reply=reply)
+    elif detail:
+        text += "\n" + translate("MailSettings", "Details: {details}").format(details=detail)
+    return text
+
+
+class MailSettingsDialog(QDialog):
+    """Edit the SMTP settings, store the password, and test the connection."""
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        from pm_desktop.sync.credentials import keyring_problem
+
+        super().__init__(parent)
+        self.setObjectName("mailSettings")
+        self.setWindowTitle(self.tr("Mail Settings"))
+        self._settings = settings
+        self.keyring_problem = keyring_problem()
+        self._build()
+        self._fill(load_smtp_settings(settings))
+
+    def _build(self) -> None:
+        form = self._build_fields()
+        self.keyring_note = QLabel()
+        self.keyring_note.setObjectName("keyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setVisible(bool(self.keyring_problem))
+        self.keyring_note.setText(
+            self.tr(
+                "This computer has no keyring ({reason}). The password is kept only until "
+                "PM Desktop quits, and you will be asked for it again next time. It is never "
+                "written to disk."
+            ).format(reason=self.keyring_problem)
+        )
+        self.keyring_note.setStyleSheet("color: #b45309;")
+        tls_note = QLabel(self.tr("Mail is always encrypted and the server's certificate checked."))
+        tls_note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.test_button = QPushButton(self.tr("Test Connection"))
+        self.test_button.setObjectName("testConnection")
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("testResult")
+        self.test_result.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(tls_note)
+        layout.addWidget(self.keyring_note)
+        layout.addWidget(self.error)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        layout.addLayout(test_row)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _build_fields(self) -> QFormLayout:
+        self.host = QLineEdit()
+        self.host.setPlaceholderText("smtp.example.com")
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.security = QComboBox()
+        self.security.addItem(self.tr("STARTTLS (usually port 587)"), SmtpSecurity.STARTTLS.value)
+        self.security.addItem(self.tr("SSL/TLS (usually port 465)"), SmtpSecurity.SSL.value)
+        self.security.currentIndexChanged.connect(self._security_changed)
+        self.user = QLineEdit()
+        self.from_address = QLineEdit()
+        self.from_address.setPlaceholderText("name@example.com")
+        self.ca_file = QLineEdit()
+        self.ca_file.setPlaceholderText(self.tr("Optional: the company CA (PEM)"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_ca_file)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(browse)
+        self.password = QLineEdit()
+        self.password.setObjectName("mailPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("SMTP server:"), self.host)
+        form.addRow(self.tr("Port:"), self.port)
+        form.addRow(self.tr("Security:"), self.security)
+        form.addRow(self.tr("User:"), self.user)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("From address:"), self.from_address)
+        form.addRow(self.tr("CA file:"), ca_row)
+        return form
+
+    def _fill(self, smtp: SmtpSettings | None) -> None:
+        if smtp is None:
+            self.port.setValue(DEFAULT_PORTS[SmtpSecurity.STARTTLS])
+            return
+        self.host.setText(smtp.host)
+        self.security.setCurrentIndex(self.security.findData(smtp.security.value))
+        self.port.setValue(smtp.port)
+        self.user.setText(smtp.user)
+        self.from_address.setText(smtp.from_address)
+        self.ca_file.setText(smtp.ca_file)
+        if password_for(smtp):
+            self.password.setPlaceholderText(self.tr("Saved (type to change)"))
+
+    @Slot(int)
+    def _security_changed(self, _index: int) -> None:
+        if self.port.value() in DEFAULT_PORTS.values():
+            self.port.setValue(DEFAULT_PORTS[SmtpSecurity(self.security.currentData())])
+
+    @Slot()
+    def _choose_ca_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the CA Certificate"),
+            self.ca_file.text(),
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_file.setText(path)
+
+    def smtp_settings(self) -> SmtpSettings:
+        """The settings as typed, checked; raises ValidationError naming the field."""
+        return check_smtp_settings(
+            SmtpSettings(
+                host=self.host.text(),
+                port=self.port.value(),
+                security=SmtpSecurity(self.security.currentData()),
+                user=self.user.text(),
+                from_address=self.from_address.text(),
+                ca_file=self.ca_file.text(),
+            )
+        )
+
+    def _checked(self) -> SmtpSettings | None:
+        try:
+            smtp = self.smtp_settings()
+        except ValidationError as error:
+            self._show_error(error)
+            return None
+        self.error.hide()
+        return smtp
+
+    def _show_error(self, error: ValidationError) -> None:
+        fields = {"host": self.host, "port": self.port, "address": self.from_address}
+        messages = {
+            "host": self.tr("Enter the SMTP server's host name."),
+            "port": self.tr("The port must be between 1 and 65535."),
+            "address": self.tr("The from address is not an e-mail address."),
+        }
+        self.error.setText(messages.get(error.field or "", str(error)))
+        self.error.show()
+        widget = fields.get(error.field or "")
+        if widget is not None:
+            widget.setFocus()
+
+    @Slot()
+    def test_connection(self) -> None:
+        """Connect and log in off the GUI thread, with a busy dialog; show the outcome."""
+        from pm_desktop.sync.mailer import check_login
+
+        smtp = self._checked()
+        if smtp is None:
+            return
+        password = self.password.text() or password_for(smtp) or ""
+        self.test_result.setText(self.tr("Connecting…"))
+        try:
+            run_in_background(
+                self,
+                self.tr("Connecting to {host}…").format(host=smtp.host),
+                lambda: check_login(smtp, password),
+            )
+        except Cancelled:
+            self.test_result.setText(self.tr("Test cancelled."))
+            return
+        except PmError as error:
+            code = getattr(error, "code", "")
+            self.test_result.setStyleSheet("color: #c62828;")
+            self.test_result.setText(
+                describe_mail_problem(code, str(error), getattr(error, "reply", ""))
+            )
+            return
+        self.test_result.setStyleSheet("color: #2e7d32;")
+        self.test_result.setText(self.tr("Connected and logged in: the settings work."))
+
+    def accept(self) -> None:
+        """Save the settings and the password (keyring, else this session); stay open on bad
+        input."""
+        from pm_desktop.sync.credentials import SMTP_SERVICE, store_secret
+
+        smtp = self._checked()
+        if smtp is None:
+            return
+        save_smtp_settings(self._settings, smtp)
+        if self.password.text() and smtp.user:
+            store_secret(SMTP_SERVICE, smtp.account, self.password.text())
+        self.password.clear()
+        super().accept()
