@@ -12,11 +12,12 @@ DEV_STAMP := $(VENV)/.installed-dev
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
 # Debian packages the tests need: pdftoppm for the PDF tests, an X server for anything that
-# needs a real display, xdotool to type into it (tests/test_no_line_lost.py), and the shared
+# needs a real display, xdotool to type into it (tests/test_no_line_lost.py), the shared
 # libraries Qt loads even offscreen (see
-# `ldd .venv/lib/python3.11/site-packages/PySide6/Qt/plugins/platforms/libqoffscreen.so`).
+# `ldd .venv/lib/python3.11/site-packages/PySide6/Qt/plugins/platforms/libqoffscreen.so`),
+# and PostgreSQL's server programs: tests/hub/ starts a throwaway cluster of its own.
 APT_PACKAGES := poppler-utils xvfb xauth xdotool fontconfig libfontconfig1 libegl1 libgl1 \
-                libxkbcommon0 libdbus-1-3 libglib2.0-0
+                libxkbcommon0 libdbus-1-3 libglib2.0-0 postgresql
 # What Qt's xcb platform plugin needs to open a real window (make run).
 APT_RUN_PACKAGES := libfontconfig1 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 \
                 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
@@ -88,6 +89,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/resource_heatmap.py
 	$(BIN)/python bench/plan_schedule.py
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/plan_gantt.py
+	$(BIN)/python bench/hub_push.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis bench/out

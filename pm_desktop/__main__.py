@@ -72,6 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("backup", help="copy a database safely, even while it is open")
     db_commands.choices["backup"].add_argument("path", type=Path)
     db_commands.choices["backup"].add_argument("dest", type=Path)
+
+    # The team server's own parser (pm_desktop/hub/cli.py) reads everything after "hub".
+    # No options of its own (prefix_chars matches nothing): "--help" and the rest go there.
+    hub = commands.add_parser(
+        "hub",
+        help="the team sync server (see: pm-desktop hub --help)",
+        add_help=False,
+        prefix_chars="\0",
+    )
+    hub.add_argument("hub_args", nargs=argparse.REMAINDER)
     return parser
 
 
@@ -146,10 +156,24 @@ def _run_meeting_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_hub(hub_args: list[str]) -> int:
+    import importlib
+
+    # By name, so that PyInstaller leaves the server out of the desktop bundle.
+    try:
+        hub_cli = importlib.import_module("pm_desktop.hub.cli")
+    except ImportError as exc:
+        return _fail(f"this installation has no team hub ({exc}); install pm-desktop with pip")
+    code: int = hub_cli.main(hub_args)
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from pm_desktop.core.errors import PmError
 
     args = build_parser().parse_args(argv)
+    if args.command == "hub":
+        return _run_hub(args.hub_args)
     try:
         if args.command == "db":
             return _run_db(args)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -228,7 +228,8 @@ class GanttView(QGraphicsView):
 
     # --- painting -------------------------------------------------------------------------
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, exposed: QRectF | QRect) -> None:
+        rect = QRectF(exposed)
         painter.fillRect(rect, QColor("white"))
         rows = self._visible_rows(rect)
         self._paint_days(painter, rect)
@@ -399,7 +400,7 @@ class GanttView(QGraphicsView):
         )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, _exposed: QRectF | QRect) -> None:
         preview = self.preview
         if preview is None:
             return

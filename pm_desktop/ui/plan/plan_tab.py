@@ -305,11 +305,11 @@ class MasterPlanTab(QWidget):
                   "percent_complete": 62, "slip_days": 90, "notes": 200}  # fmt: skip
         for field, width in widths.items():
             header.resizeSection(self.model.column_of(field), width)
-        field = self.model.column_of
+        column = self.model.column_of
         # wide ranges: a value out of bounds is refused with a message, never cut silently
-        table.setItemDelegateForColumn(field("duration_days"), NumberDelegate(0, 99_999, table))
-        table.setItemDelegateForColumn(field("percent_complete"), NumberDelegate(0, 999, table))
-        table.setItemDelegateForColumn(field("start_on"), DateDelegate(self.context.today, table))
+        table.setItemDelegateForColumn(column("duration_days"), NumberDelegate(0, 99_999, table))
+        table.setItemDelegateForColumn(column("percent_complete"), NumberDelegate(0, 999, table))
+        table.setItemDelegateForColumn(column("start_on"), DateDelegate(self.context.today, table))
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table = table
         # one scroll for both: the table's own bar is hidden, the chart's drives both
@@ -708,18 +708,18 @@ class MasterPlanTab(QWidget):
         """Make the task's links those typed (WBS codes with lags), as one undo step."""
         try:
             refs = parse_predecessors(text)
-        except ValidationError as error:
-            self.show_message(plan_error_text(error))
-            return error
+        except ValidationError as refused:
+            self.show_message(plan_error_text(refused))
+            return refused
         by_code = {t.wbs_code: t for t in self.snapshot.tasks}
         unknown = [r.wbs_code for r in refs if r.wbs_code not in by_code]
         if unknown:
-            error = ValidationError(
+            missing = ValidationError(
                 self.tr("No task has the WBS code {codes}.").format(codes=", ".join(unknown)),
                 field="links",
             )
-            self.show_message(str(error))
-            return error
+            self.show_message(str(missing))
+            return missing
         wanted = {by_code[r.wbs_code].id: r.lag_days for r in refs}
         current = {
             link.predecessor_id: link

@@ -17,7 +17,7 @@ from pm_desktop.core.errors import PmError
 from pm_desktop.core.plan_exchange import PlanDocument
 from pm_desktop.export.mspdi import read_mspdi, write_mspdi
 from pm_desktop.export.plan_csv import ENGLISH_HEADERS, read_plan_csv, write_plan_csv
-from pm_desktop.export.plan_pdf import PlanPdfLabels, write_plan_pdf
+from pm_desktop.export.plan_pdf import ENGLISH_MONTHS, PlanPdfLabels, write_plan_pdf
 from pm_desktop.ui.background import Cancelled, run_in_background
 from pm_desktop.ui.export_file import ask_save_path, save_in_background
 from pm_desktop.ui.i18n import ui_language
@@ -56,7 +56,7 @@ def pdf_labels() -> PlanPdfLabels:
         no_tasks=translate("PlanPdf", "The plan has no tasks."),
         scale_month="{year}年{month}月" if chinese else "{month_name} {year}",
         scale_year="{year}年" if chinese else "{year}",
-        **({"month_names": tuple(f"{n}月" for n in range(1, 13))} if chinese else {}),
+        month_names=tuple(f"{n}月" for n in range(1, 13)) if chinese else ENGLISH_MONTHS,
     )
 
 

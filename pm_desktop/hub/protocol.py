@@ -1,0 +1,247 @@
+"""What docs/sync-protocol.md fixes: versions, limits, error codes and the shape of a change.
+
+Pure Python: parsing and validating requests, no HTTP and no database.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pm_desktop.core.hlc import HlcStamp
+from pm_desktop.locations import migrations_dir
+from pm_desktop.storage.schema import SCHEMA_HEAD
+
+PROTOCOL = 1
+MIN_PROTOCOL = 1
+
+TEAM = "team"
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_CHANGES = 5000
+MAX_PAGE = 5000
+DEFAULT_PAGE = 1000
+MAX_WAIT_S = 30.0
+MAX_SEQ = 2**63 - 1
+MAX_VALUE_CHARS = 1024 * 1024
+#: A change stamped further ahead of the hub's clock would win every later edit: refused.
+MAX_CLOCK_AHEAD_MS = 24 * 3600 * 1000
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}", re.ASCII)
+_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}", re.ASCII)
+_HLC = re.compile(r"[0-9]{13}-[0-9]{6}-[A-Za-z0-9_.]{1,43}", re.ASCII)
+USER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@\-]{0,63}", re.ASCII)
+
+
+@functools.cache
+def known_schemas() -> tuple[str, ...]:
+    """Every client schema revision this hub accepts, oldest first: this build's migrations."""
+    versions = migrations_dir() / "versions"
+    found = sorted(p.stem for p in versions.glob("[0-9]*.py")) if versions.is_dir() else []
+    return tuple(found) if SCHEMA_HEAD in found else (*found, SCHEMA_HEAD)
+
+
+class HubError(Exception):
+    """A request the hub refuses: an HTTP status, a protocol error code and a clear message."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def malformed(message: str) -> HubError:
+    return HubError(400, "malformed", message)
+
+
+def not_granted(project: str, why: str = "") -> HubError:
+    return HubError(403, "not_granted", why or f"you have no access to project {project}")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    project_key: str
+    table: str
+    row_id: str
+    column: str
+    value: str
+    hlc: str
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    op: int
+    changes: tuple[Change, ...]
+
+    @property
+    def projects(self) -> frozenset[str]:
+        return frozenset(c.project_key for c in self.changes)
+
+
+@dataclass(frozen=True, slots=True)
+class PushRequest:
+    device_id: str
+    batches: tuple[Batch, ...]
+
+    @property
+    def projects(self) -> frozenset[str]:
+        return frozenset().union(*(b.projects for b in self.batches))
+
+
+def check_versions(protocol: str | None, schema: str | None) -> None:
+    """The PM-Protocol and PM-Schema headers: 426 for a client too old, 409 for the unknown."""
+    if protocol is None or schema is None:
+        raise malformed("every request needs the PM-Protocol and PM-Schema headers")
+    try:
+        number = int(protocol)
+    except ValueError:
+        raise malformed(f"PM-Protocol must be a number, not {protocol[:20]!r}") from None
+    if number < MIN_PROTOCOL:
+        raise HubError(
+            426,
+            "client_too_old",
+            f"this hub speaks sync protocol {MIN_PROTOCOL} to {PROTOCOL}; the client speaks"
+            f" {number}: update PM Desktop before syncing",
+        )
+    if number > PROTOCOL:
+        raise HubError(
+            409,
+            "protocol_unknown",
+            f"this hub speaks sync protocol up to {PROTOCOL}, the client {number}:"
+            " the hub must be updated",
+        )
+    if schema not in known_schemas():
+        raise HubError(
+            409,
+            "schema_unknown",
+            f"this hub does not know the database schema {schema[:80]!r}: the hub must be"
+            " updated before this client can sync",
+        )
+
+
+def project_key(value: str | None) -> str:
+    """A project id from a request, or ``team``."""
+    if value is None or not (value == TEAM or _KEY.fullmatch(value)):
+        raise malformed("give a project: a project id or 'team'")
+    return value
+
+
+def int_param(value: str | None, name: str, *, default: int, low: int, high: int) -> int:
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise malformed(f"{name} must be a whole number") from None
+    if not low <= number <= high:
+        raise malformed(f"{name} must be between {low} and {high}")
+    return number
+
+
+def parse_json(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise malformed(f"the body is not JSON: {exc}") from None
+
+
+def parse_push(document: Any, *, now_ms: int) -> PushRequest:
+    """Validate a push body completely before anything is applied."""
+    if not isinstance(document, dict):
+        raise malformed("the body must be a JSON object")
+    device_id = document.get("device_id")
+    if not isinstance(device_id, str) or not _KEY.fullmatch(device_id):
+        raise malformed("device_id must be a device id (letters, digits, '-', '_', '.')")
+    raw_batches = document.get("batches")
+    if not isinstance(raw_batches, list) or not raw_batches:
+        raise malformed("batches must be a non-empty list")
+    total = sum(
+        len(b["changes"])
+        for b in raw_batches
+        if isinstance(b, dict) and isinstance(b.get("changes"), list)
+    )
+    if total > MAX_CHANGES:
+        raise HubError(413, "too_large", f"{total} changes in one push; send at most {MAX_CHANGES}")
+    batches: list[Batch] = []
+    seen_ops: set[int] = set()
+    for index, raw in enumerate(raw_batches):
+        where = f"batches[{index}]"
+        if not isinstance(raw, dict):
+            raise malformed(f"{where} must be an object")
+        op = raw.get("op")
+        if type(op) is not int or not 1 <= op <= MAX_SEQ:
+            raise malformed(f"{where}.op must be a positive whole number")
+        if op in seen_ops:
+            raise malformed(f"{where}.op {op} appears twice in this push")
+        seen_ops.add(op)
+        raw_changes = raw.get("changes")
+        if not isinstance(raw_changes, list):
+            raise malformed(f"{where}.changes must be a list")
+        changes = tuple(
+            _parse_change(change, f"{where}.changes[{i}]", now_ms)
+            for i, change in enumerate(raw_changes)
+        )
+        batches.append(Batch(op, changes))
+    return PushRequest(device_id, tuple(batches))
+
+
+def _parse_change(raw: Any, where: str, now_ms: int) -> Change:
+    if not isinstance(raw, dict):
+        raise malformed(f"{where} must be an object")
+    table, column, row_id = raw.get("table"), raw.get("column"), raw.get("row_id")
+    project_id, value, hlc = raw.get("project_id"), raw.get("value"), raw.get("hlc")
+    if not isinstance(table, str) or not _IDENTIFIER.fullmatch(table):
+        raise malformed(f"{where}.table must be a table name")
+    if not isinstance(column, str) or not _IDENTIFIER.fullmatch(column):
+        raise malformed(f"{where}.column must be a column name")
+    if not isinstance(row_id, str) or not _KEY.fullmatch(row_id):
+        raise malformed(f"{where}.row_id must be a row id")
+    if project_id is not None and (
+        not isinstance(project_id, str) or project_id == TEAM or not _KEY.fullmatch(project_id)
+    ):
+        raise malformed(f"{where}.project_id must be a project id or null")
+    if not isinstance(value, str) or len(value) > MAX_VALUE_CHARS:
+        raise malformed(
+            f"{where}.value must be the JSON text of the value, at most {MAX_VALUE_CHARS} chars"
+        )
+    try:
+        json.loads(value)
+    except json.JSONDecodeError:
+        raise malformed(f"{where}.value is not JSON text") from None
+    if not isinstance(hlc, str) or not _HLC.fullmatch(hlc):
+        raise malformed(f"{where}.hlc must be a clock stamp")
+    stamp = HlcStamp.decode(hlc)
+    if stamp.wall_ms - now_ms > MAX_CLOCK_AHEAD_MS:
+        hours = (stamp.wall_ms - now_ms) // 3_600_000
+        raise malformed(
+            f"{where}.hlc is {hours} hours ahead of the hub's clock: set the device's clock right"
+        )
+    return Change(project_id or TEAM, table, row_id, column, value, hlc)
+
+
+def parse_cursors(text: str | None) -> dict[str, int]:
+    """``project:seq,project:seq`` of a long poll."""
+    if not text:
+        raise malformed("cursors must list project:seq pairs")
+    cursors: dict[str, int] = {}
+    for item in text.split(","):
+        key, sep, seq = item.rpartition(":")
+        if not sep:
+            raise malformed(f"cursor {item[:80]!r} is not project:seq")
+        cursors[project_key(key)] = int_param(seq, "a cursor's seq", default=0, low=0, high=MAX_SEQ)
+    if len(cursors) > 1000:
+        raise malformed("at most 1000 cursors in one wait")
+    return cursors
+
+
+def parse_row_key(text: str | None) -> tuple[str, str] | None:
+    """``table:row_id`` of a snapshot page, or None for the start."""
+    if not text:
+        return None
+    table, sep, row_id = text.partition(":")
+    if not sep or not _IDENTIFIER.fullmatch(table) or not _KEY.fullmatch(row_id):
+        raise malformed("after_row must be table:row_id")
+    return table, row_id

@@ -1,0 +1,72 @@
+"""Run the hub with uvicorn: plain HTTP (behind a TLS proxy) or HTTPS with a certificate."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from pm_desktop.hub import admin
+from pm_desktop.hub.app import create_app
+from pm_desktop.hub.schema import require_current
+
+_LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+def server_config(
+    database_url: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    certfile: Path | None = None,
+    keyfile: Path | None = None,
+    pool_size: int = 10,
+    log_level: str = "info",
+) -> uvicorn.Config:
+    if (certfile is None) != (keyfile is None):
+        raise admin.AdminError("give both --certfile and --keyfile, or neither")
+    for path in (certfile, keyfile):
+        if path is not None and not path.is_file():
+            raise admin.AdminError(f"{path} does not exist")
+    return uvicorn.Config(
+        create_app(database_url, pool_size=pool_size),
+        host=host,
+        port=port,
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
+        log_level=log_level,
+        server_header=False,
+        timeout_graceful_shutdown=5,  # long polls are cut short, clients just poll again
+    )
+
+
+def serve(
+    database_url: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    certfile: Path | None = None,
+    keyfile: Path | None = None,
+    pool_size: int = 10,
+) -> None:
+    """Serve until interrupted; refuses a database whose hub schema is not current."""
+    with admin.connect(database_url) as conn:
+        require_current(conn)
+    config = server_config(
+        database_url,
+        host=host,
+        port=port,
+        certfile=certfile,
+        keyfile=keyfile,
+        pool_size=pool_size,
+    )
+    if certfile is None and host not in _LOOPBACK:
+        print(
+            "pm-desktop hub: warning: serving plain HTTP on a network address: secrets and"
+            " data travel in the clear; put a TLS proxy in front or give --certfile/--keyfile",
+            file=sys.stderr,
+        )
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C: uvicorn has shut down cleanly
+        uvicorn.Server(config).run()

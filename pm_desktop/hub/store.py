@@ -1,0 +1,286 @@
+"""The hub's data access: every request's work in a transaction as ``pm_hub_app``.
+
+:meth:`Store.as_user` opens a transaction, switches to the app role (which does not own the
+tables, so PostgreSQL's row-level security applies) and sets ``pm.user``: whatever the code
+above asks, the database hands out only rows of ``team`` and of the projects granted to that
+user. The service checks grants itself as well (:func:`require_access`), first, to give a
+clear message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator, Iterable, Mapping
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg import AsyncConnection
+from psycopg.types.json import Jsonb
+from psycopg_pool import AsyncConnectionPool
+
+from pm_desktop.hub.protocol import TEAM, Batch, HubError, not_granted
+from pm_desktop.hub.schema import APP_ROLE
+
+NOTIFY_CHANNEL = "pm_hub_changes"
+
+Conn = AsyncConnection[tuple[Any, ...]]
+
+
+def lock_key(project: str) -> int:
+    """The advisory-lock key of a project: 64 bits of its SHA-256, signed as bigint."""
+    return int.from_bytes(hashlib.sha256(project.encode()).digest()[:8], "big", signed=True)
+
+
+class Store:
+    def __init__(self, pool: AsyncConnectionPool[Conn]) -> None:
+        self.pool = pool
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[Conn]:
+        """A pooled connection that works: after a database restart or fail-over, the pool's
+        dead connections are all replaced at the first one found, not one request at a time."""
+        conn: Conn | None = await self.pool.getconn()
+        try:
+            assert conn is not None
+            try:
+                await conn.execute("")
+            except psycopg.OperationalError:
+                dead, conn = conn, None
+                await self.pool.putconn(dead)  # closed: the pool drops it
+                await self.pool.check()
+                conn = await self.pool.getconn()
+            yield conn
+        finally:
+            if conn is not None:
+                await self.pool.putconn(conn)
+
+    async def secret_hash(self, user: str) -> str | None:
+        """The stored hash of a user's secret (read as the login role, before any SET ROLE)."""
+        async with self.connection() as conn:
+            cursor = await conn.execute("SELECT secret_hash FROM users WHERE name = %s", [user])
+            row = await cursor.fetchone()
+        return str(row[0]) if row else None
+
+    @asynccontextmanager
+    async def as_user(self, user: str) -> AsyncIterator[Conn]:
+        async with self.connection() as conn, conn.transaction():
+            await conn.execute(
+                "SELECT set_config('role', %s, true), set_config('pm.user', %s, true)",
+                [APP_ROLE, user],
+            )
+            yield conn
+
+
+async def granted_projects(conn: Conn) -> list[str]:
+    cursor = await conn.execute(
+        """SELECT project_key FROM grants
+           WHERE user_name = current_setting('pm.user') AND revoked_at IS NULL
+             AND (expires_at IS NULL OR expires_at > now())
+           ORDER BY project_key"""
+    )
+    return [str(row[0]) for row in await cursor.fetchall()]
+
+
+async def require_access(conn: Conn, projects: Iterable[str]) -> None:
+    """The service's own grant check: 403 naming the first project not granted, and why."""
+    wanted = sorted(set(projects) - {TEAM})
+    if not wanted:
+        return
+    cursor = await conn.execute(
+        """SELECT project_key, expires_at, expires_at <= now(), revoked_at FROM grants
+           WHERE user_name = current_setting('pm.user') AND project_key = ANY(%s)""",
+        [wanted],
+    )
+    found: dict[str, tuple[datetime | None, bool | None, datetime | None]] = {
+        str(key): (expires, expired, revoked)
+        for key, expires, expired, revoked in await cursor.fetchall()
+    }
+    for project in wanted:
+        if project not in found:
+            raise not_granted(project)
+        expires, expired, revoked = found[project]
+        if revoked is not None:
+            raise not_granted(
+                project, f"your access to project {project} was revoked on {revoked:%Y-%m-%d}"
+            )
+        if expired and expires is not None:
+            raise not_granted(
+                project, f"your access to project {project} expired on {expires:%Y-%m-%d}"
+            )
+
+
+async def push_batch(conn: Conn, user: str, device_id: str, batch: Batch) -> dict[str, Any]:
+    """Apply one batch (the caller's transaction); a batch seen before returns its result."""
+    claimed = await conn.execute(
+        """INSERT INTO device_ops (device_id, op_no, user_name) VALUES (%s, %s, %s)
+           ON CONFLICT DO NOTHING RETURNING 1""",
+        [device_id, batch.op, user],
+    )
+    if await claimed.fetchone() is None:
+        cursor = await conn.execute(
+            "SELECT result FROM device_ops WHERE device_id = %s AND op_no = %s",
+            [device_id, batch.op],
+        )
+        row = await cursor.fetchone()
+        if row is None or row[0] is None:  # hidden by row-level security: another user's
+            raise HubError(
+                409,
+                "device_conflict",
+                f"device {device_id} is registered to another user on this hub",
+            )
+        stored: dict[str, Any] = row[0]
+        return {"op": stored["op"], "status": "duplicate", "seq": stored["seq"]}
+    # Serialise each project's sequence: locks in one global order, so never a deadlock.
+    for key in sorted({lock_key(p) for p in batch.projects}):
+        await conn.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+    changes = batch.changes
+    columns = (
+        [c.project_key for c in changes],
+        [c.table for c in changes],
+        [c.row_id for c in changes],
+        [c.column for c in changes],
+        [c.value for c in changes],
+        [c.hlc for c in changes],
+    )
+    seq: list[int] | None = None
+    if changes:
+        cursor = await conn.execute(
+            """WITH inserted AS (
+                   INSERT INTO changes (project_key, table_name, row_id, column_name,
+                                        value_json, hlc, device_id, op_no, user_name)
+                   SELECT p, t, r, c, v, h, %s, %s, %s
+                   FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
+                               %s::text[]) WITH ORDINALITY AS i(p, t, r, c, v, h, n)
+                   ORDER BY n
+                   RETURNING seq)
+               SELECT min(seq), max(seq) FROM inserted""",
+            [device_id, batch.op, user, *columns],
+        )
+        first_last = await cursor.fetchone()
+        assert first_last is not None
+        seq = [int(first_last[0]), int(first_last[1])]
+        # The winning value per field: the batch's own winner first (one row per field, as
+        # ON CONFLICT requires), then last-writer-wins against the stored one. A row of
+        # another project is left alone (row ids do not move between projects).
+        await conn.execute(
+            """INSERT INTO fields AS f (project_key, table_name, row_id, column_name,
+                                       value_json, hlc, device_id)
+               SELECT DISTINCT ON (t, r, c) p, t, r, c, v, h, %s
+               FROM (SELECT p, t COLLATE "C" AS t, r COLLATE "C" AS r, c COLLATE "C" AS c,
+                            v COLLATE "C" AS v, h COLLATE "C" AS h
+                     FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
+                                 %s::text[]) AS u(p, t, r, c, v, h)) AS i
+               ORDER BY t, r, c, h DESC, v DESC
+               ON CONFLICT (table_name, row_id, column_name) DO UPDATE
+               SET value_json = excluded.value_json, hlc = excluded.hlc,
+                   device_id = excluded.device_id
+               WHERE f.project_key = excluded.project_key
+                 AND (excluded.hlc, excluded.device_id, excluded.value_json)
+                     > (f.hlc, f.device_id, f.value_json)""",
+            [device_id, *columns],
+        )
+        for project in sorted(batch.projects):
+            await conn.execute("SELECT pg_notify(%s, %s)", [NOTIFY_CHANNEL, project])
+    result = {"op": batch.op, "status": "applied", "seq": seq}
+    await conn.execute(
+        "UPDATE device_ops SET result = %s WHERE device_id = %s AND op_no = %s",
+        [Jsonb(result), device_id, batch.op],
+    )
+    return result
+
+
+def _change(row: tuple[Any, ...]) -> dict[str, Any]:
+    seq, project, table, row_id, column, value, hlc, device = row
+    return {
+        "seq": seq,
+        "table": table,
+        "row_id": row_id,
+        "project_id": None if project == TEAM else project,
+        "column": column,
+        "value": value,
+        "hlc": hlc,
+        "device_id": device,
+    }
+
+
+async def pull(conn: Conn, project: str, after: int, limit: int) -> dict[str, Any]:
+    cursor = await conn.execute(
+        """SELECT seq, project_key, table_name, row_id, column_name, value_json, hlc, device_id
+           FROM changes WHERE project_key = %s AND seq > %s ORDER BY seq LIMIT %s""",
+        [project, after, limit + 1],
+    )
+    rows = await cursor.fetchall()
+    changes = [_change(row) for row in rows[:limit]]
+    return {
+        "changes": changes,
+        "next": changes[-1]["seq"] if changes else after,
+        "more": len(rows) > limit,
+    }
+
+
+async def summary(conn: Conn, project: str) -> dict[str, Any]:
+    cursor = await conn.execute(
+        """SELECT count(DISTINCT (table_name, row_id)), count(*),
+                  encode(sha256(convert_to(coalesce(string_agg(line, '' ORDER BY line), ''),
+                                           'UTF8')), 'hex')
+           FROM (SELECT (table_name || E'\\t' || row_id || E'\\t' || column_name || E'\\t'
+                         || hlc || E'\\n') COLLATE "C" AS line,
+                        table_name, row_id
+                 FROM fields WHERE project_key = %s) AS lines""",
+        [project],
+    )
+    row = await cursor.fetchone()
+    assert row is not None
+    return {"rows": int(row[0]), "fields": int(row[1]), "hash": str(row[2])}
+
+
+async def snapshot(
+    conn: Conn, project: str, after_row: tuple[str, str] | None, limit: int
+) -> dict[str, Any]:
+    """The winning fields of up to ``limit`` whole rows after ``after_row``."""
+    table, row_id = after_row or ("", "")
+    cursor = await conn.execute(
+        """WITH page AS (
+               SELECT DISTINCT table_name, row_id FROM fields
+               WHERE project_key = %s AND (table_name, row_id) > (%s, %s)
+               ORDER BY table_name, row_id LIMIT %s)
+           SELECT 0, f.project_key, f.table_name, f.row_id, f.column_name, f.value_json,
+                  f.hlc, f.device_id
+           FROM fields f JOIN page USING (table_name, row_id)
+           WHERE f.project_key = %s
+           ORDER BY f.table_name, f.row_id, f.column_name""",
+        [project, table, row_id, limit + 1, project],
+    )
+    rows = await cursor.fetchall()
+    row_keys: list[tuple[str, str]] = []
+    fields: list[dict[str, Any]] = []
+    for row in rows:
+        key = (str(row[2]), str(row[3]))
+        if not row_keys or row_keys[-1] != key:
+            if len(row_keys) == limit:
+                break
+            row_keys.append(key)
+        field = _change(row)
+        del field["seq"]
+        fields.append(field)
+    more = len({(str(r[2]), str(r[3])) for r in rows}) > limit
+    last = row_keys[-1] if row_keys else after_row
+    return {
+        "fields": fields,
+        "next": f"{last[0]}:{last[1]}" if last else None,
+        "more": more,
+    }
+
+
+async def changed(conn: Conn, cursors: Mapping[str, int]) -> list[str]:
+    """The projects among ``cursors`` with a change after their cursor."""
+    keys = sorted(cursors)
+    cursor = await conn.execute(
+        """SELECT k FROM unnest(%s::text[], %s::bigint[]) AS c(k, after)
+           WHERE EXISTS (SELECT 1 FROM changes WHERE project_key = c.k AND seq > c.after)
+           ORDER BY k""",
+        [keys, [cursors[k] for k in keys]],
+    )
+    return [str(row[0]) for row in await cursor.fetchall()]
