@@ -276,6 +276,12 @@ class PlanService:
             plan = self._reschedule(session, row.project_id or "", outline="parent_id" in values)
             return self._record(row, plan)
 
+    def reschedule(self, project_id: str) -> None:
+        """Recompute and store the project's derived dates, float and WBS codes (e.g. after
+        sync wrote plan changes made on another device)."""
+        with self._store.write() as session:
+            self._reschedule(session, project_id)
+
     def remove_task(self, task_id: str) -> RemovedRows:
         """Tombstone a task, its sub-tasks, their links and assignments."""
         return self.remove_tasks([task_id])

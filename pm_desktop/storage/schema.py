@@ -3,4 +3,4 @@
 A test checks that it equals the head of ``db_migrations/versions``.
 """
 
-SCHEMA_HEAD = "0003_outbox_retries"
+SCHEMA_HEAD = "0004_sync_state"

@@ -1,0 +1,172 @@
+"""HTTP client of the team hub (docs/sync-protocol.md): requests, and errors in plain English.
+
+TLS certificates are always verified (against the system's authorities, or a CA file the
+user chose for a hub with its own certificate). Every failure is a :class:`SyncError`.
+"""
+
+from __future__ import annotations
+
+import ssl
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from pm_desktop.core.errors import PmError
+from pm_desktop.storage.schema import SCHEMA_HEAD
+
+PROTOCOL = 1
+TEAM = "team"
+
+
+class SyncError(PmError):
+    """A sync that failed: a short ``code`` for the program and a message for the user."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class Hello:
+    """Who the hub says we are and which projects we may read (plus ``team``)."""
+
+    user: str
+    projects: list[str]
+    schemas: list[str]
+
+
+@dataclass(frozen=True)
+class PullPage:
+    changes: list[dict[str, Any]]
+    next: int
+    more: bool
+
+
+_STATUS_MESSAGES = {
+    401: ("unauthorized", "the hub refused the user name or password"),
+    403: ("not_granted", "you have no access to this project on the hub"),
+    413: ("too_large", "the hub refused the request as too large"),
+    426: ("client_too_old", "this version of PM Desktop is too old for the hub: update it"),
+    503: ("unavailable", "the hub is busy or its database is down: try again later"),
+}
+
+
+class HubClient:
+    """One user's connection to a hub; ``close()`` it (or use it as a context manager)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        user: str,
+        secret: str,
+        *,
+        ca_file: Path | None = None,
+        timeout: float = 30.0,
+        schema: str = SCHEMA_HEAD,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        verify = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+        self.base_url = base_url.rstrip("/")
+        self.user = user
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            auth=(user, secret),
+            headers={"PM-Protocol": str(PROTOCOL), "PM-Schema": schema},
+            timeout=timeout,
+            verify=verify,
+            transport=transport,
+        )
+
+    def __enter__(self) -> HubClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def hello(self) -> Hello:
+        body = self._request("GET", "/v1/hello")
+        if not isinstance(body.get("protocol"), int) or not isinstance(body.get("projects"), list):
+            raise _not_a_hub(self.base_url)
+        return Hello(str(body.get("user", "")), list(body["projects"]), list(body["schemas"]))
+
+    def push(self, device_id: str, batches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Send ``[{"op": n, "changes": [...]}]``; the hub's per-batch results."""
+        body = self._request("POST", "/v1/push", json={"device_id": device_id, "batches": batches})
+        results = body.get("results")
+        if not isinstance(results, list):
+            raise _not_a_hub(self.base_url)
+        return results
+
+    def pull(self, project: str, after: int, limit: int = 1000) -> PullPage:
+        body = self._request(
+            "GET", "/v1/pull", params={"project": project, "after": after, "limit": limit}
+        )
+        changes, nxt, more = body.get("changes"), body.get("next"), body.get("more")
+        if not isinstance(changes, list) or not isinstance(nxt, int) or not isinstance(more, bool):
+            raise _not_a_hub(self.base_url)
+        return PullPage(changes, nxt, more)
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise SyncError(
+                "timeout", f"the hub at {self.base_url} did not answer in time"
+            ) from exc
+        except httpx.ConnectError as exc:
+            if isinstance(exc.__cause__, ssl.SSLError) or "CERTIFICATE" in str(exc).upper():
+                raise SyncError(
+                    "tls", f"the hub's certificate could not be verified ({exc})"
+                ) from exc
+            raise SyncError(
+                "network", f"cannot reach the hub at {self.base_url}: check the network ({exc})"
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise SyncError("network", f"the connection to the hub failed ({exc})") from exc
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if response.status_code == 200:
+            if not isinstance(body, dict):
+                raise _not_a_hub(self.base_url)
+            return body
+        raise _error(response.status_code, body, self.base_url)
+
+
+def _not_a_hub(url: str) -> SyncError:
+    return SyncError("not_a_hub", f"the server at {url} is not a PM Desktop hub")
+
+
+_CODE_MESSAGES = {
+    "schema_unknown": "the hub does not know this version of PM Desktop's database: "
+    "the hub must be updated before this computer can sync",
+    "protocol_unknown": "the hub is older than this PM Desktop: the hub must be updated",
+}
+
+
+def _error(status: int, body: Any, url: str) -> SyncError:
+    """The SyncError of a refused request (``body``: its decoded JSON, if any)."""
+    if not (isinstance(body, dict) and isinstance(body.get("error"), str)):
+        if status in (413, 503):
+            return SyncError(*_STATUS_MESSAGES[status])
+        return _not_a_hub(url)
+    code: str = body["error"]
+    detail = body.get("message") if isinstance(body.get("message"), str) else ""
+    if code in _CODE_MESSAGES:
+        return SyncError(code, _CODE_MESSAGES[code])
+    if status == 403 and detail:
+        return SyncError(code, f"the hub refused access: {detail}")
+    if status in _STATUS_MESSAGES:
+        default_code, default_message = _STATUS_MESSAGES[status]
+        return SyncError(default_code, default_message + (f" ({detail})" if detail else ""))
+    return SyncError(code, detail or f"the hub refused the request ({code}, HTTP {status})")
