@@ -35,6 +35,7 @@ from pm_desktop.ui.project_commands import (
 from pm_desktop.ui.project_dialog import ProjectDialog
 from pm_desktop.ui.services_loader import ServicesLoader
 from pm_desktop.ui.stakeholders.page import StakeholdersPage
+from pm_desktop.ui.sync_runner import SyncRunner
 from pm_desktop.ui.team.page import TeamPage
 from pm_desktop.ui.workspaces import EmptyWorkspace, workspaces
 
@@ -63,6 +64,13 @@ class MainWindow(QMainWindow):
         self.mail = MailSender(
             self._loader.get, settings, self, is_ready=lambda: self._loader.is_ready
         )
+        self.sync = SyncRunner(
+            self._loader.get,
+            settings,
+            self,
+            is_ready=lambda: self._loader.is_ready,
+            network_state=lambda: self.network.state,
+        )
 
         self._build_actions()
         self._build_toolbar()
@@ -77,6 +85,12 @@ class MainWindow(QMainWindow):
         self.network.changed.connect(self._show_network)
         self.network.changed.connect(self.mail.on_network)  # send the outbox once back online
         self.mail.timer.start()  # and every few minutes (a no-op until mail is set up)
+        self.network.changed.connect(self.sync.on_network)  # sync once back online
+        self.undo_stack.indexChanged.connect(self.sync.schedule)  # a few seconds after edits
+        self.sync.stateChanged.connect(self._show_sync_state)
+        self.sync.finished.connect(self.refresh_pending)
+        self.sync.pulled.connect(self._reload_after_sync)
+        self.sync.timer.start()  # and every minute (a no-op until a team server is set up)
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(PENDING_REFRESH_MS)
         self._pending_timer.timeout.connect(self.refresh_pending)
@@ -118,6 +132,13 @@ class MainWindow(QMainWindow):
         self.mail_settings_action = QAction(self.tr("&Mail Settings…"), self)
         self.mail_settings_action.setObjectName("mailSettingsAction")
         self.mail_settings_action.triggered.connect(self.open_mail_settings)
+        self.sync_settings_action = QAction(self.tr("&Team Server…"), self)
+        self.sync_settings_action.setObjectName("syncSettingsAction")
+        self.sync_settings_action.triggered.connect(self.open_sync_settings)
+        self.sync_now_action = QAction(self.tr("S&ync Now"), self)
+        self.sync_now_action.setObjectName("syncNowAction")
+        self.sync_now_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.sync_now_action.triggered.connect(self.sync_now)
         self.about_action = QAction(self.tr("&About PM Desktop"), self)
         self.about_action.triggered.connect(lambda: show_about(self, str(self._loader.path)))
 
@@ -245,6 +266,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.rename_action, self.archive_action])
         file_menu.addSeparator()
         file_menu.addAction(self.mail_settings_action)
+        file_menu.addAction(self.sync_settings_action)
+        file_menu.addAction(self.sync_now_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -259,9 +282,13 @@ class MainWindow(QMainWindow):
         self.network_label.setObjectName("networkState")
         self.pending_label = QLabel()
         self.pending_label.setObjectName("pendingChanges")
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncState")
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.network_label)
         self._show_network(self.network.state)
+        self._show_sync_state(self.sync.state)
         self.refresh_pending()
 
     # --- state --------------------------------------------------------------------------
@@ -286,6 +313,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._flush_pending_edits()
+        self.sync.stop()
         self.stakeholders.disconnect_history()
         self.team.disconnect_history()
         self._settings.setValue("window/geometry", self.saveGeometry())
@@ -393,6 +421,32 @@ class MainWindow(QMainWindow):
         if MailSettingsDialog(self._settings, self).exec() == QDialog.DialogCode.Accepted:
             self.mail.send_automatically()
 
+    @Slot()
+    def open_sync_settings(self) -> None:
+        """The team server settings dialog; a sync starts at once with what was saved."""
+        from pm_desktop.ui.sync_settings import SyncSettingsDialog
+
+        names = {p.id: p.name for p in self._projects}
+        dialog = SyncSettingsDialog(self._settings, self, project_names=names)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.sync.refresh_state()
+            self.sync.sync_now()
+
+    @Slot()
+    def sync_now(self) -> None:
+        """Sync with the team server now; set one up first when there is none."""
+        self._flush_pending_edits()
+        if not self.sync.is_set_up():
+            self.open_sync_settings()
+            return
+        self.sync.sync_now()
+
+    @Slot()
+    def _reload_after_sync(self) -> None:
+        """Others' changes arrived: read the projects and the shown workspace again, as after
+        a project command."""
+        self.reload_projects()
+
     # --- status bar ---------------------------------------------------------------------
 
     @Slot()
@@ -428,6 +482,14 @@ class MainWindow(QMainWindow):
             + "\n\n"
             + "\n".join("\n".join(problems).splitlines()[:6]),
         )
+
+    @Slot(str)
+    def _show_sync_state(self, state: str) -> None:
+        self.sync_label.setVisible(state != "not_set_up")
+        self.sync_label.setText(self.sync.text)
+        self.sync_label.setToolTip(self.sync.tooltip)
+        colours = {"error": "color: #c62828;", "offline": "color: #b45309;"}
+        self.sync_label.setStyleSheet(colours.get(state, ""))
 
     @Slot(str)
     def _show_network(self, state: str) -> None:

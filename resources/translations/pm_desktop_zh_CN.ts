@@ -1238,6 +1238,14 @@
         <translation>邮件设置(&amp;M)…</translation>
     </message>
     <message>
+        <source>&amp;Team Server…</source>
+        <translation>团队服务器(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
         <source>&amp;About PM Desktop</source>
         <translation>关于 PM Desktop(&amp;A)</translation>
     </message>
@@ -4951,6 +4959,223 @@ Queued {time}; {state}</source>
     <message>
         <source>The history stays readable (tick “Show deleted”), and Undo brings them back.</source>
         <translation>历史记录仍可查看（勾选“显示已删除”），也可以用“撤销”恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRunner</name>
+    <message>
+        <source>Team server: not synced yet</source>
+        <translation>团队服务器：尚未同步</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Syncing with {url}</source>
+        <translation>正在与 {url} 同步</translation>
+    </message>
+    <message>
+        <source>Sent {pushed} and received {pulled} change(s).</source>
+        <translation>已发送 {pushed} 项、接收 {pulled} 项更改。</translation>
+    </message>
+    <message>
+        <source>Skipped: {problems}</source>
+        <translation>已跳过：{problems}</translation>
+    </message>
+    <message>
+        <source>Synced at {time}</source>
+        <translation>已于 {time} 同步</translation>
+    </message>
+    <message>
+        <source>login refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <source>team server unreachable</source>
+        <translation>无法连接团队服务器</translation>
+    </message>
+    <message>
+        <source>team server not answering</source>
+        <translation>团队服务器无响应</translation>
+    </message>
+    <message>
+        <source>certificate not trusted</source>
+        <translation>证书不受信任</translation>
+    </message>
+    <message>
+        <source>not a team server</source>
+        <translation>不是团队服务器</translation>
+    </message>
+    <message>
+        <source>team server busy</source>
+        <translation>团队服务器繁忙</translation>
+    </message>
+    <message>
+        <source>update PM Desktop</source>
+        <translation>请更新 PM Desktop</translation>
+    </message>
+    <message>
+        <source>access refused</source>
+        <translation>访问被拒绝</translation>
+    </message>
+    <message>
+        <source>secret needed</source>
+        <translation>需要密钥</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>Not synced: {reason}</source>
+        <translation>未同步：{reason}</translation>
+    </message>
+    <message>
+        <source>Offline: sync waits</source>
+        <translation>离线：等待同步</translation>
+    </message>
+    <message>
+        <source>Changes are saved here and sent when the network is back.</source>
+        <translation>更改已保存在本机，网络恢复后发送。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettings</name>
+    <message>
+        <source>The team server refused the user name or secret: check them in Team Server settings.</source>
+        <translation>团队服务器拒绝了用户名或密钥：请在“团队服务器”设置中检查。</translation>
+    </message>
+    <message>
+        <source>The team server could not be reached. Changes stay on this computer until it can.</source>
+        <translation>无法连接团队服务器。更改会保留在本机，直到可以连接为止。</translation>
+    </message>
+    <message>
+        <source>The team server did not answer in time.</source>
+        <translation>团队服务器未及时响应。</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s certificate could not be verified. If it uses a company certificate, choose its CA file in Team Server settings.</source>
+        <translation>无法验证团队服务器的证书。如果使用公司证书，请在“团队服务器”设置中选择其 CA 文件。</translation>
+    </message>
+    <message>
+        <source>The server at this address is not a team server.</source>
+        <translation>该地址上的服务器不是团队服务器。</translation>
+    </message>
+    <message>
+        <source>The team server is busy or down: it will be tried again later.</source>
+        <translation>团队服务器繁忙或已停止：稍后会重试。</translation>
+    </message>
+    <message>
+        <source>This version of PM Desktop is too old for the team server: update it.</source>
+        <translation>此版本的 PM Desktop 对团队服务器而言过旧：请更新。</translation>
+    </message>
+    <message>
+        <source>Enter the team server secret in Team Server settings.</source>
+        <translation>请在“团队服务器”设置中输入团队服务器密钥。</translation>
+    </message>
+    <message>
+        <source>No team server is set up yet: open File &gt; Team Server.</source>
+        <translation>尚未设置团队服务器：请打开“文件 &gt; 团队服务器”。</translation>
+    </message>
+    <message>
+        <source>Syncing with the team server failed.</source>
+        <translation>与团队服务器同步失败。</translation>
+    </message>
+    <message>
+        <source>Details: {details}</source>
+        <translation>详细信息：{details}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Team Server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <source>Optional: the company CA (PEM)</source>
+        <translation>可选：公司 CA 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Secret:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA 文件：</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring ({reason}). The secret is kept only until PM Desktop quits, and you will be asked for it again next time. It is never written to disk.</source>
+        <translation>此电脑没有密钥环（{reason}）。密钥仅保留到 PM Desktop 退出，下次启动时会再次询问，绝不写入磁盘。</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s certificate is always checked; an https address is advised.</source>
+        <translation>始终校验连接的证书；建议使用 https 地址。</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Saved (type to change)</source>
+        <translation>已保存（输入以更改）</translation>
+    </message>
+    <message>
+        <source>Choose the CA Certificate</source>
+        <translation>选择 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Enter the server address, starting with https://.</source>
+        <translation>请输入服务器地址，以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Enter your user name on the team server.</source>
+        <translation>请输入您在团队服务器上的用户名。</translation>
+    </message>
+    <message>
+        <source>The CA file does not exist.</source>
+        <translation>CA 文件不存在。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connecting to {url}…</source>
+        <translation>正在连接 {url}…</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>测试已取消。</translation>
+    </message>
+    <message>
+        <source>Connected as {user}.</source>
+        <translation>已以 {user} 身份连接。</translation>
+    </message>
+    <message>
+        <source>No project is shared with you yet.</source>
+        <translation>尚无与您共享的项目。</translation>
+    </message>
+    <message>
+        <source>Projects shared with you: {projects}</source>
+        <translation>与您共享的项目：{projects}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,322 @@
+"""The team server (hub) settings: URL, user and CA file in QSettings; the secret in the OS
+keyring, or for this session only when the computer has no keyring. Never on disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSettings, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pm_desktop.core.errors import PmError
+from pm_desktop.ui.background import Cancelled, run_in_background
+
+if TYPE_CHECKING:
+    from pm_desktop.sync.client import Hello, HubClient
+
+# ``sync.client`` (httpx) and ``sync.credentials`` (the keyring) are imported when used:
+# start-up never loads them (tests/unit/test_startup_imports.py).
+
+GROUP = "sync"
+HUB_SERVICE = "PM Desktop Hub"
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class HubSettings:
+    """Where the team server is and who we are on it (the secret is kept apart)."""
+
+    url: str
+    user: str
+    ca_file: str = ""
+
+    @property
+    def account(self) -> str:
+        """The keyring account the secret is kept under."""
+        return f"{self.user}@{self.url}"
+
+    def client(self, secret: str, *, timeout: float = 30.0) -> HubClient:
+        from pm_desktop.sync.client import HubClient
+
+        return HubClient(
+            self.url,
+            self.user,
+            secret,
+            ca_file=Path(self.ca_file) if self.ca_file else None,
+            timeout=timeout,
+        )
+
+
+def load_hub_settings(settings: QSettings) -> HubSettings | None:
+    """The saved hub settings, None when no team server is set up."""
+    settings.beginGroup(GROUP)
+    try:
+        url = str(settings.value("url", "", str))
+        user = str(settings.value("user", "", str))
+        if not url or not user:
+            return None
+        return HubSettings(url, user, str(settings.value("ca_file", "", str)))
+    finally:
+        settings.endGroup()
+
+
+def save_hub_settings(settings: QSettings, hub: HubSettings) -> None:
+    """Keep ``hub`` in QSettings (it holds no secret)."""
+    settings.beginGroup(GROUP)
+    settings.setValue("url", hub.url)
+    settings.setValue("user", hub.user)
+    settings.setValue("ca_file", hub.ca_file)
+    settings.endGroup()
+    settings.sync()
+
+
+def secret_for(hub: HubSettings) -> str | None:
+    """The secret from the keyring or this session; None when neither has it."""
+    from pm_desktop.sync.credentials import lookup_secret
+
+    return lookup_secret(HUB_SERVICE, hub.account)
+
+
+def describe_sync_problem(code: str, detail: str) -> str:
+    """What stopped a sync, in the UI language, then the technical detail."""
+    messages = {
+        "unauthorized": translate(
+            "SyncSettings",
+            "The team server refused the user name or secret: check them in Team Server settings.",
+        ),
+        "network": translate(
+            "SyncSettings",
+            "The team server could not be reached. Changes stay on this computer until it can.",
+        ),
+        "timeout": translate("SyncSettings", "The team server did not answer in time."),
+        "tls": translate(
+            "SyncSettings",
+            "The team server's certificate could not be verified. If it uses a company "
+            "certificate, choose its CA file in Team Server settings.",
+        ),
+        "not_a_hub": translate("SyncSettings", "The server at this address is not a team server."),
+        "unavailable": translate(
+            "SyncSettings", "The team server is busy or down: it will be tried again later."
+        ),
+        "client_too_old": translate(
+            "SyncSettings", "This version of PM Desktop is too old for the team server: update it."
+        ),
+        "password": translate(
+            "SyncSettings", "Enter the team server secret in Team Server settings."
+        ),
+        "not_set_up": translate(
+            "SyncSettings", "No team server is set up yet: open File > Team Server."
+        ),
+    }
+    text = messages.get(code, translate("SyncSettings", "Syncing with the team server failed."))
+    if detail:
+        text += "\n" + translate("SyncSettings", "Details: {details}").format(details=detail)
+    return text
+
+
+class SyncSettingsDialog(QDialog):
+    """Edit the team server settings, store the secret, and test the connection."""
+
+    def __init__(
+        self,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        project_names: dict[str, str] | None = None,
+    ) -> None:
+        """``project_names``: this computer's projects by id, to name the granted ones."""
+        from pm_desktop.sync.credentials import keyring_problem
+
+        super().__init__(parent)
+        self.setObjectName("syncSettings")
+        self.project_names = dict(project_names or {})
+        self.setWindowTitle(self.tr("Team Server"))
+        self._settings = settings
+        self.keyring_problem = keyring_problem()
+        self._build()
+        self._fill(load_hub_settings(settings))
+
+    def _build_fields(self) -> QFormLayout:
+        self.url = QLineEdit()
+        self.url.setObjectName("hubUrl")
+        self.url.setPlaceholderText("https://pm-hub.example.com")
+        self.user = QLineEdit()
+        self.user.setObjectName("hubUser")
+        self.secret = QLineEdit()
+        self.secret.setObjectName("hubSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.ca_file = QLineEdit()
+        self.ca_file.setPlaceholderText(self.tr("Optional: the company CA (PEM)"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_ca_file)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Server address:"), self.url)
+        form.addRow(self.tr("User:"), self.user)
+        form.addRow(self.tr("Secret:"), self.secret)
+        form.addRow(self.tr("CA file:"), ca_row)
+        return form
+
+    def _build(self) -> None:
+        form = self._build_fields()
+        self.keyring_note = QLabel()
+        self.keyring_note.setObjectName("keyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setVisible(bool(self.keyring_problem))
+        self.keyring_note.setText(
+            self.tr(
+                "This computer has no keyring ({reason}). The secret is kept only until "
+                "PM Desktop quits, and you will be asked for it again next time. It is never "
+                "written to disk."
+            ).format(reason=self.keyring_problem)
+        )
+        self.keyring_note.setStyleSheet("color: #b45309;")
+        tls_note = QLabel(
+            self.tr("The connection's certificate is always checked; an https address is advised.")
+        )
+        tls_note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.test_button = QPushButton(self.tr("Test Connection"))
+        self.test_button.setObjectName("testConnection")
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("testResult")
+        self.test_result.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(tls_note)
+        layout.addWidget(self.keyring_note)
+        layout.addWidget(self.error)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        layout.addLayout(test_row)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _fill(self, hub: HubSettings | None) -> None:
+        if hub is None:
+            return
+        self.url.setText(hub.url)
+        self.user.setText(hub.user)
+        self.ca_file.setText(hub.ca_file)
+        if secret_for(hub):
+            self.secret.setPlaceholderText(self.tr("Saved (type to change)"))
+
+    @Slot()
+    def _choose_ca_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the CA Certificate"),
+            self.ca_file.text(),
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_file.setText(path)
+
+    def hub_settings(self) -> HubSettings | None:
+        """The settings as typed, or None (with the problem shown) when they are incomplete."""
+        url = self.url.text().strip().rstrip("/")
+        user = self.user.text().strip()
+        ca_file = self.ca_file.text().strip()
+        problem, widget = "", None
+        if not url.startswith(("https://", "http://")):
+            problem = self.tr("Enter the server address, starting with https://.")
+            widget = self.url
+        elif not user:
+            problem, widget = self.tr("Enter your user name on the team server."), self.user
+        elif ca_file and not Path(ca_file).is_file():
+            problem, widget = self.tr("The CA file does not exist."), self.ca_file
+        if widget is not None:
+            self.error.setText(problem)
+            self.error.show()
+            widget.setFocus()
+            return None
+        self.error.hide()
+        return HubSettings(url, user, ca_file)
+
+    @Slot()
+    def test_connection(self) -> None:
+        """Say hello to the hub off the GUI thread, with a busy dialog; show the outcome."""
+        hub = self.hub_settings()
+        if hub is None:
+            return
+        secret = self.secret.text() or secret_for(hub) or ""
+        self.test_result.setStyleSheet("")
+        self.test_result.setText(self.tr("Connecting…"))
+        try:
+            hello = run_in_background(
+                self,
+                self.tr("Connecting to {url}…").format(url=hub.url),
+                lambda: _hello(hub, secret),
+            )
+        except Cancelled:
+            self.test_result.setText(self.tr("Test cancelled."))
+            return
+        except PmError as error:
+            self.test_result.setStyleSheet("color: #c62828;")
+            self.test_result.setText(
+                describe_sync_problem(getattr(error, "code", ""), getattr(error, "message", ""))
+            )
+            return
+        self.test_result.setStyleSheet("color: #2e7d32;")
+        self.test_result.setText(self._describe_hello(hello))
+
+    def _describe_hello(self, hello: Hello) -> str:
+        text = self.tr("Connected as {user}.").format(user=hello.user)
+        if not hello.projects:
+            return text + " " + self.tr("No project is shared with you yet.")
+        names = [self._project_name(project_id) for project_id in hello.projects]
+        return (
+            text
+            + " "
+            + self.tr("Projects shared with you: {projects}").format(projects=", ".join(names))
+        )
+
+    def _project_name(self, project_id: str) -> str:
+        """The project's name when this computer has it, else its id."""
+        return self.project_names.get(project_id, project_id)
+
+    def accept(self) -> None:
+        """Save the settings and the secret (keyring, else this session); stay open on bad
+        input."""
+        from pm_desktop.sync.credentials import store_secret
+
+        hub = self.hub_settings()
+        if hub is None:
+            return
+        save_hub_settings(self._settings, hub)
+        if self.secret.text():
+            store_secret(HUB_SERVICE, hub.account, self.secret.text())
+        self.secret.clear()
+        super().accept()
+
+
+def _hello(hub: HubSettings, secret: str) -> Hello:
+    with hub.client(secret, timeout=15.0) as client:
+        return client.hello()
