@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from pm_desktop.core.hlc import HlcStamp
+from pm_desktop.core.schedule import DependencyCycleError
 from pm_desktop.services.plan import PlanService
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models.local import LocalMeta
@@ -178,13 +179,23 @@ def _pull_project(
         if not page.more and cursor == page.next:
             break
         after = cursor
-    _reschedule(store, reschedule, everything=calendars)
+    report.errors.extend(_reschedule(store, reschedule, everything=calendars))
 
 
-def _reschedule(store: Store, projects: set[str], *, everything: bool) -> None:
-    """Recompute the derived plan dates of the projects whose plan inputs changed."""
+def _reschedule(store: Store, projects: set[str], *, everything: bool) -> list[str]:
+    """Recompute the derived plan dates of the projects whose plan inputs changed.
+
+    Links made on two devices can each be fine yet close a loop once merged: that plan keeps
+    its previous dates (until someone removes a link) and the loop is reported, rather than
+    failing the sync after the pulled changes were already saved. Returns those reports.
+    """
     with store.read() as session:
         live = set(session.scalars(select(Project.id).where(Project.deleted.is_(False))))
     plan = PlanService(store)
+    errors: list[str] = []
     for project_id in sorted(live if everything else projects & live):
-        plan.reschedule(project_id)
+        try:
+            plan.reschedule(project_id)
+        except DependencyCycleError as exc:
+            errors.append(f"the plan of project {project_id} could not be rescheduled: {exc}")
+    return errors
