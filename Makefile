@@ -90,6 +90,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python bench/plan_schedule.py
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/plan_gantt.py
 	$(BIN)/python bench/hub_push.py
+	$(BIN)/python bench/sync_pull.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis bench/out
