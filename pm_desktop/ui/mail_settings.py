@@ -3,25 +3,20 @@ OS keyring, or for this session only when the computer has no keyring. Never on 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QSettings, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from pm_desktop.core.errors import PmError, ValidationError
+from pm_desktop.core.errors import ValidationError
 from pm_desktop.core.outbox import DEFAULT_PORTS, SmtpSecurity, SmtpSettings, check_smtp_settings
-from pm_desktop.ui.background import Cancelled, run_in_background
+from pm_desktop.ui.server_settings import ServerSettingsDialog
 
 # ``sync.credentials`` (the keyring) and ``sync.mailer`` (smtplib, ssl) are imported when used:
 # start-up never loads them (tests/unit/test_startup_imports.py).
@@ -113,64 +108,24 @@ def describe_mail_problem(code: str, detail: str, reply: str = "") -> str:
     return text
 
 
-class MailSettingsDialog(QDialog):
+class MailSettingsDialog(ServerSettingsDialog):
     """Edit the SMTP settings, store the password, and test the connection."""
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
-        from pm_desktop.sync.credentials import keyring_problem
-
         super().__init__(parent)
         self.setObjectName("mailSettings")
         self.setWindowTitle(self.tr("Mail Settings"))
         self._settings = settings
-        self.keyring_problem = keyring_problem()
-        self._build()
-        self._fill(load_smtp_settings(settings))
-
-    def _build(self) -> None:
-        form = self._build_fields()
-        self.keyring_note = QLabel()
-        self.keyring_note.setObjectName("keyringNote")
-        self.keyring_note.setWordWrap(True)
-        self.keyring_note.setVisible(bool(self.keyring_problem))
-        self.keyring_note.setText(
+        self.finish(
+            self._build_fields(),
+            self.tr("Mail is always encrypted and the server's certificate checked."),
             self.tr(
                 "This computer has no keyring ({reason}). The password is kept only until "
                 "PM Desktop quits, and you will be asked for it again next time. It is never "
                 "written to disk."
-            ).format(reason=self.keyring_problem)
+            ),
         )
-        self.keyring_note.setStyleSheet("color: #b45309;")
-        tls_note = QLabel(self.tr("Mail is always encrypted and the server's certificate checked."))
-        tls_note.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("settingsError")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.test_button = QPushButton(self.tr("Test Connection"))
-        self.test_button.setObjectName("testConnection")
-        self.test_button.clicked.connect(self.test_connection)
-        self.test_result = QLabel()
-        self.test_result.setObjectName("testResult")
-        self.test_result.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(tls_note)
-        layout.addWidget(self.keyring_note)
-        layout.addWidget(self.error)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
-        layout.addLayout(test_row)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self._fill(load_smtp_settings(settings))
 
     def _build_fields(self) -> QFormLayout:
         self.host = QLineEdit()
@@ -184,13 +139,7 @@ class MailSettingsDialog(QDialog):
         self.user = QLineEdit()
         self.from_address = QLineEdit()
         self.from_address.setPlaceholderText("name@example.com")
-        self.ca_file = QLineEdit()
-        self.ca_file.setPlaceholderText(self.tr("Optional: the company CA (PEM)"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose_ca_file)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_file, 1)
-        ca_row.addWidget(browse)
+        ca_row = self.ca_file_row()
         self.password = QLineEdit()
         self.password.setObjectName("mailPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -221,17 +170,6 @@ class MailSettingsDialog(QDialog):
     def _security_changed(self, _index: int) -> None:
         if self.port.value() in DEFAULT_PORTS.values():
             self.port.setValue(DEFAULT_PORTS[SmtpSecurity(self.security.currentData())])
-
-    @Slot()
-    def _choose_ca_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the CA Certificate"),
-            self.ca_file.text(),
-            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
-        )
-        if path:
-            self.ca_file.setText(path)
 
     def smtp_settings(self) -> SmtpSettings:
         """The settings as typed, checked; raises ValidationError naming the field."""
@@ -277,25 +215,15 @@ class MailSettingsDialog(QDialog):
         if smtp is None:
             return
         password = self.password.text() or password_for(smtp) or ""
-        self.test_result.setText(self.tr("Connecting…"))
-        try:
-            run_in_background(
-                self,
-                self.tr("Connecting to {host}…").format(host=smtp.host),
-                lambda: check_login(smtp, password),
-            )
-        except Cancelled:
-            self.test_result.setText(self.tr("Test cancelled."))
-            return
-        except PmError as error:
-            code = getattr(error, "code", "")
-            self.test_result.setStyleSheet("color: #c62828;")
-            self.test_result.setText(
-                describe_mail_problem(code, str(error), getattr(error, "reply", ""))
-            )
-            return
-        self.test_result.setStyleSheet("color: #2e7d32;")
-        self.test_result.setText(self.tr("Connected and logged in: the settings work."))
+        worked = self.run_test(
+            smtp.host,
+            lambda: _logged_in(check_login, smtp, password),
+            lambda error: describe_mail_problem(
+                getattr(error, "code", ""), str(error), getattr(error, "reply", "")
+            ),
+        )
+        if worked:
+            self.show_success(self.tr("Connected and logged in: the settings work."))
 
     def accept(self) -> None:
         """Save the settings and the password (keyring, else this session); stay open on bad
@@ -310,3 +238,11 @@ class MailSettingsDialog(QDialog):
             store_secret(SMTP_SERVICE, smtp.account, self.password.text())
         self.password.clear()
         super().accept()
+
+
+def _logged_in(
+    check: Callable[[SmtpSettings, str], None], smtp: SmtpSettings, password: str
+) -> bool:
+    """True once ``check`` logged in (it raises when the server refuses)."""
+    check(smtp, password)
+    return True

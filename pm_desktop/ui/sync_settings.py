@@ -9,20 +9,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Slot
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from pm_desktop.core.errors import PmError
-from pm_desktop.ui.background import Cancelled, run_in_background
+from pm_desktop.ui.server_settings import ServerSettingsDialog
 
 if TYPE_CHECKING:
     from pm_desktop.sync.client import Hello, HubClient
@@ -127,7 +119,7 @@ def describe_sync_problem(code: str, detail: str) -> str:
     return text
 
 
-class SyncSettingsDialog(QDialog):
+class SyncSettingsDialog(ServerSettingsDialog):
     """Edit the team server settings, store the secret, and test the connection."""
 
     def __init__(
@@ -138,15 +130,20 @@ class SyncSettingsDialog(QDialog):
         project_names: dict[str, str] | None = None,
     ) -> None:
         """``project_names``: this computer's projects by id, to name the granted ones."""
-        from pm_desktop.sync.credentials import keyring_problem
-
         super().__init__(parent)
         self.setObjectName("syncSettings")
         self.project_names = dict(project_names or {})
         self.setWindowTitle(self.tr("Team Server"))
         self._settings = settings
-        self.keyring_problem = keyring_problem()
-        self._build()
+        self.finish(
+            self._build_fields(),
+            self.tr("The connection's certificate is always checked; an https address is advised."),
+            self.tr(
+                "This computer has no keyring ({reason}). The secret is kept only until "
+                "PM Desktop quits, and you will be asked for it again next time. It is never "
+                "written to disk."
+            ),
+        )
         self._fill(load_hub_settings(settings))
 
     def _build_fields(self) -> QFormLayout:
@@ -158,66 +155,13 @@ class SyncSettingsDialog(QDialog):
         self.secret = QLineEdit()
         self.secret.setObjectName("hubSecret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.ca_file = QLineEdit()
-        self.ca_file.setPlaceholderText(self.tr("Optional: the company CA (PEM)"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose_ca_file)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_file, 1)
-        ca_row.addWidget(browse)
+        ca_row = self.ca_file_row()
         form = QFormLayout()
         form.addRow(self.tr("Server address:"), self.url)
         form.addRow(self.tr("User:"), self.user)
         form.addRow(self.tr("Secret:"), self.secret)
         form.addRow(self.tr("CA file:"), ca_row)
         return form
-
-    def _build(self) -> None:
-        form = self._build_fields()
-        self.keyring_note = QLabel()
-        self.keyring_note.setObjectName("keyringNote")
-        self.keyring_note.setWordWrap(True)
-        self.keyring_note.setVisible(bool(self.keyring_problem))
-        self.keyring_note.setText(
-            self.tr(
-                "This computer has no keyring ({reason}). The secret is kept only until "
-                "PM Desktop quits, and you will be asked for it again next time. It is never "
-                "written to disk."
-            ).format(reason=self.keyring_problem)
-        )
-        self.keyring_note.setStyleSheet("color: #b45309;")
-        tls_note = QLabel(
-            self.tr("The connection's certificate is always checked; an https address is advised.")
-        )
-        tls_note.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("settingsError")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.test_button = QPushButton(self.tr("Test Connection"))
-        self.test_button.setObjectName("testConnection")
-        self.test_button.clicked.connect(self.test_connection)
-        self.test_result = QLabel()
-        self.test_result.setObjectName("testResult")
-        self.test_result.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(tls_note)
-        layout.addWidget(self.keyring_note)
-        layout.addWidget(self.error)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
-        layout.addLayout(test_row)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
 
     def _fill(self, hub: HubSettings | None) -> None:
         if hub is None:
@@ -227,17 +171,6 @@ class SyncSettingsDialog(QDialog):
         self.ca_file.setText(hub.ca_file)
         if secret_for(hub):
             self.secret.setPlaceholderText(self.tr("Saved (type to change)"))
-
-    @Slot()
-    def _choose_ca_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the CA Certificate"),
-            self.ca_file.text(),
-            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
-        )
-        if path:
-            self.ca_file.setText(path)
 
     def hub_settings(self) -> HubSettings | None:
         """The settings as typed, or None (with the problem shown) when they are incomplete."""
@@ -267,25 +200,15 @@ class SyncSettingsDialog(QDialog):
         if hub is None:
             return
         secret = self.secret.text() or secret_for(hub) or ""
-        self.test_result.setStyleSheet("")
-        self.test_result.setText(self.tr("Connecting…"))
-        try:
-            hello = run_in_background(
-                self,
-                self.tr("Connecting to {url}…").format(url=hub.url),
-                lambda: _hello(hub, secret),
-            )
-        except Cancelled:
-            self.test_result.setText(self.tr("Test cancelled."))
-            return
-        except PmError as error:
-            self.test_result.setStyleSheet("color: #c62828;")
-            self.test_result.setText(
-                describe_sync_problem(getattr(error, "code", ""), getattr(error, "message", ""))
-            )
-            return
-        self.test_result.setStyleSheet("color: #2e7d32;")
-        self.test_result.setText(self._describe_hello(hello))
+        hello = self.run_test(
+            hub.url,
+            lambda: _hello(hub, secret),
+            lambda error: describe_sync_problem(
+                getattr(error, "code", ""), getattr(error, "message", "")
+            ),
+        )
+        if hello is not None:
+            self.show_success(self._describe_hello(hello))
 
     def _describe_hello(self, hello: Hello) -> str:
         text = self.tr("Connected as {user}.").format(user=hello.user)

@@ -1107,24 +1107,12 @@
         <translation>邮件始终加密传输，并校验服务器证书。</translation>
     </message>
     <message>
-        <source>Test Connection</source>
-        <translation>测试连接</translation>
-    </message>
-    <message>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS（通常为 587 端口）</translation>
     </message>
     <message>
         <source>SSL/TLS (usually port 465)</source>
         <translation>SSL/TLS（通常为 465 端口）</translation>
-    </message>
-    <message>
-        <source>Optional: the company CA (PEM)</source>
-        <translation>可选：公司 CA 证书（PEM）</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
     </message>
     <message>
         <source>SMTP server:</source>
@@ -1159,14 +1147,6 @@
         <translation>已保存（输入以更改）</translation>
     </message>
     <message>
-        <source>Choose the CA Certificate</source>
-        <translation>选择 CA 证书</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Enter the SMTP server&apos;s host name.</source>
         <translation>请输入 SMTP 服务器的主机名。</translation>
     </message>
@@ -1177,18 +1157,6 @@
     <message>
         <source>The from address is not an e-mail address.</source>
         <translation>发件人地址不是有效的电子邮件地址。</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <source>Connecting to {host}…</source>
-        <translation>正在连接 {host}…</translation>
-    </message>
-    <message>
-        <source>Test cancelled.</source>
-        <translation>测试已取消。</translation>
     </message>
     <message>
         <source>Connected and logged in: the settings work.</source>
@@ -4154,6 +4122,41 @@ Queued {time}; {state}</source>
     </message>
 </context>
 <context>
+    <name>ServerSettings</name>
+    <message>
+        <source>Optional: the company CA (PEM)</source>
+        <translation>可选：公司 CA 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>正在连接 {server}…</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>测试已取消。</translation>
+    </message>
+    <message>
+        <source>Choose the CA Certificate</source>
+        <translation>选择 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>StakeholderCommands</name>
     <message>
         <source>Add stakeholder “{name}”</source>
@@ -5094,14 +5097,6 @@ Queued {time}; {state}</source>
         <translation>团队服务器</translation>
     </message>
     <message>
-        <source>Optional: the company CA (PEM)</source>
-        <translation>可选：公司 CA 证书（PEM）</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
         <source>Server address:</source>
         <translation>服务器地址：</translation>
     </message>
@@ -5126,20 +5121,8 @@ Queued {time}; {state}</source>
         <translation>始终校验连接的证书；建议使用 https 地址。</translation>
     </message>
     <message>
-        <source>Test Connection</source>
-        <translation>测试连接</translation>
-    </message>
-    <message>
         <source>Saved (type to change)</source>
         <translation>已保存（输入以更改）</translation>
-    </message>
-    <message>
-        <source>Choose the CA Certificate</source>
-        <translation>选择 CA 证书</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Enter the server address, starting with https://.</source>
@@ -5152,18 +5135,6 @@ Queued {time}; {state}</source>
     <message>
         <source>The CA file does not exist.</source>
         <translation>CA 文件不存在。</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <source>Connecting to {url}…</source>
-        <translation>正在连接 {url}…</translation>
-    </message>
-    <message>
-        <source>Test cancelled.</source>
-        <translation>测试已取消。</translation>
     </message>
     <message>
         <source>Connected as {user}.</source>
