@@ -129,3 +129,18 @@ class MailState(StrEnum):
     WAITING = "waiting"  # waiting for network
     SENT = "sent"
     FAILED = "failed"
+
+
+class ConflictKind(StrEnum):
+    """What two devices did to the same thing without seeing each other's change."""
+
+    EDIT = "edit"  # both changed the same text field: the later stamp won
+    DELETE = "delete"  # one deleted a row the other edited: the row is kept
+
+
+class ConflictResolution(StrEnum):
+    OPEN = ""
+    KEPT = "kept"  # the value that won stays (or the row stays)
+    RESTORED = "restored"  # the losing value was put back
+    BOTH = "both"  # both texts were kept, one after the other
+    DELETED = "deleted"  # the row's deletion was confirmed

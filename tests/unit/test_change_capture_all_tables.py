@@ -51,4 +51,7 @@ def test_every_row_the_demo_service_wrote_is_in_the_change_log(db_path: Path) ->
                     assert logged[(table_name, row_id)] == columns, f"{table_name} {row_id}"
     finally:
         services.close()
-    assert filled == SYNCED_TABLES, "the demo should exercise every table"
+    # Conflict records are written by the hub when it merges (tests/hub/test_sync_conflicts).
+    assert filled == [t for t in SYNCED_TABLES if t != "sync_conflicts"], (
+        "the demo should exercise every table"
+    )

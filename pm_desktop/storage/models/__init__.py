@@ -20,7 +20,7 @@ from pm_desktop.storage.models.plan import (
 from pm_desktop.storage.models.pool import Person, PoolEvent, Unavailability
 from pm_desktop.storage.models.projects import Project
 from pm_desktop.storage.models.stakeholders import Demand, Stakeholder, Touchpoint
-from pm_desktop.storage.models.sync import FieldStamp
+from pm_desktop.storage.models.sync import FieldStamp, SyncConflict
 from pm_desktop.storage.models.team import RaciEntry, TeamAssignment, TeamTemplate, TemplateRole
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "Project",
     "RaciEntry",
     "Stakeholder",
+    "SyncConflict",
     "TaskAssignment",
     "TaskDependency",
     "TeamAssignment",
