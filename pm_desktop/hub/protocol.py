@@ -69,6 +69,12 @@ class Change:
     column: str
     value: str
     hlc: str
+    base: str | None = None
+    """The stamp of this field's value the device had seen when it made the change."""
+    row_base: str | None = None
+    """The newest stamp of any field of the row the device had seen."""
+    text: bool = False
+    """A text field: if another device changed it meanwhile, the loser goes to a conflict."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +225,13 @@ def _parse_change(raw: Any, where: str, now_ms: int) -> Change:
         raise malformed(
             f"{where}.hlc is {hours} hours ahead of the hub's clock: set the device's clock right"
         )
-    return Change(project_id or TEAM, table, row_id, column, value, hlc)
+    base, row_base, text = raw.get("base"), raw.get("row_base"), raw.get("text", False)
+    for name, known in (("base", base), ("row_base", row_base)):
+        if known is not None and (not isinstance(known, str) or not _HLC.fullmatch(known)):
+            raise malformed(f"{where}.{name} must be a clock stamp or null")
+    if not isinstance(text, bool):
+        raise malformed(f"{where}.text must be true or false")
+    return Change(project_id or TEAM, table, row_id, column, value, hlc, base, row_base, text)
 
 
 def parse_cursors(text: str | None) -> dict[str, int]:

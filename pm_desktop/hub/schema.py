@@ -130,6 +130,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             WITH CHECK ({_VISIBLE.format(table="fields")});
         """,
     ),
+    Migration(
+        3,
+        "who wrote each field's value (for conflict records)",
+        """ALTER TABLE fields ADD COLUMN user_name text COLLATE "C" NOT NULL DEFAULT '';""",
+    ),
 )
 
 HEAD = MIGRATIONS[-1].version

@@ -10,7 +10,7 @@ clear message.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
@@ -20,10 +20,20 @@ from psycopg import AsyncConnection
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool
 
-from pm_desktop.hub.protocol import TEAM, Batch, HubError, not_granted
+from pm_desktop.hub.conflicts import (
+    HUB_DEVICE,
+    Row,
+    Side,
+    conflict_changes,
+    find_conflicts,
+    hub_clock,
+)
+from pm_desktop.hub.protocol import TEAM, Batch, Change, HubError, not_granted
 from pm_desktop.hub.schema import APP_ROLE
 
 NOTIFY_CHANNEL = "pm_hub_changes"
+#: Stamps the hub's own changes (conflict records, rows kept against a deletion).
+HUB_CLOCK = hub_clock()
 
 Conn = AsyncConnection[tuple[Any, ...]]
 
@@ -135,52 +145,14 @@ async def push_batch(conn: Conn, user: str, device_id: str, batch: Batch) -> dic
     # Serialise each project's sequence: locks in one global order, so never a deadlock.
     for key in sorted({lock_key(p) for p in batch.projects}):
         await conn.execute("SELECT pg_advisory_xact_lock(%s)", [key])
-    changes = batch.changes
-    columns = (
-        [c.project_key for c in changes],
-        [c.table for c in changes],
-        [c.row_id for c in changes],
-        [c.column for c in changes],
-        [c.value for c in changes],
-        [c.hlc for c in changes],
-    )
     seq: list[int] | None = None
-    if changes:
-        cursor = await conn.execute(
-            """WITH inserted AS (
-                   INSERT INTO changes (project_key, table_name, row_id, column_name,
-                                        value_json, hlc, device_id, op_no, user_name)
-                   SELECT p, t, r, c, v, h, %s, %s, %s
-                   FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
-                               %s::text[]) WITH ORDINALITY AS i(p, t, r, c, v, h, n)
-                   ORDER BY n
-                   RETURNING seq)
-               SELECT min(seq), max(seq) FROM inserted""",
-            [device_id, batch.op, user, *columns],
+    if batch.changes:
+        found = find_conflicts(
+            batch.changes, device_id, user, await _current_fields(conn, batch.changes)
         )
-        first_last = await cursor.fetchone()
-        assert first_last is not None
-        seq = [int(first_last[0]), int(first_last[1])]
-        # The winning value per field: the batch's own winner first (one row per field, as
-        # ON CONFLICT requires), then last-writer-wins against the stored one. A row of
-        # another project is left alone (row ids do not move between projects).
-        await conn.execute(
-            """INSERT INTO fields AS f (project_key, table_name, row_id, column_name,
-                                       value_json, hlc, device_id)
-               SELECT DISTINCT ON (t, r, c) p, t, r, c, v, h, %s
-               FROM (SELECT p, t COLLATE "C" AS t, r COLLATE "C" AS r, c COLLATE "C" AS c,
-                            v COLLATE "C" AS v, h COLLATE "C" AS h
-                     FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
-                                 %s::text[]) AS u(p, t, r, c, v, h)) AS i
-               ORDER BY t, r, c, h DESC, v DESC
-               ON CONFLICT (table_name, row_id, column_name) DO UPDATE
-               SET value_json = excluded.value_json, hlc = excluded.hlc,
-                   device_id = excluded.device_id
-               WHERE f.project_key = excluded.project_key
-                 AND (excluded.hlc, excluded.device_id, excluded.value_json)
-                     > (f.hlc, f.device_id, f.value_json)""",
-            [device_id, *columns],
-        )
+        seq = await _record(conn, batch.changes, device_id, batch.op, user)
+        if found:
+            await _record(conn, conflict_changes(found, HUB_CLOCK), HUB_DEVICE, batch.op, user)
         for project in sorted(batch.projects):
             await conn.execute("SELECT pg_notify(%s, %s)", [NOTIFY_CHANNEL, project])
     result = {"op": batch.op, "status": "applied", "seq": seq}
@@ -189,6 +161,72 @@ async def push_batch(conn: Conn, user: str, device_id: str, batch: Batch) -> dic
         [Jsonb(result), device_id, batch.op],
     )
     return result
+
+
+async def _record(
+    conn: Conn, changes: Sequence[Change], device_id: str, op: int, user: str
+) -> list[int]:
+    """Append ``changes`` to the stream and merge them into the winning fields; their seqs."""
+    columns = (
+        [c.project_key for c in changes],
+        [c.table for c in changes],
+        [c.row_id for c in changes],
+        [c.column for c in changes],
+        [c.value for c in changes],
+        [c.hlc for c in changes],
+    )
+    cursor = await conn.execute(
+        """WITH inserted AS (
+               INSERT INTO changes (project_key, table_name, row_id, column_name,
+                                    value_json, hlc, device_id, op_no, user_name)
+               SELECT p, t, r, c, v, h, %s, %s, %s
+               FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
+                           %s::text[]) WITH ORDINALITY AS i(p, t, r, c, v, h, n)
+               ORDER BY n
+               RETURNING seq)
+           SELECT min(seq), max(seq) FROM inserted""",
+        [device_id, op, user, *columns],
+    )
+    first_last = await cursor.fetchone()
+    assert first_last is not None
+    # The winning value per field: the batch's own winner first (one row per field, as
+    # ON CONFLICT requires), then last-writer-wins against the stored one. A row of
+    # another project is left alone (row ids do not move between projects).
+    await conn.execute(
+        """INSERT INTO fields AS f (project_key, table_name, row_id, column_name,
+                                   value_json, hlc, device_id, user_name)
+           SELECT DISTINCT ON (t, r, c) p, t, r, c, v, h, %s, %s
+           FROM (SELECT p, t COLLATE "C" AS t, r COLLATE "C" AS r, c COLLATE "C" AS c,
+                        v COLLATE "C" AS v, h COLLATE "C" AS h
+                 FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
+                             %s::text[]) AS u(p, t, r, c, v, h)) AS i
+           ORDER BY t, r, c, h DESC, v DESC
+           ON CONFLICT (table_name, row_id, column_name) DO UPDATE
+           SET value_json = excluded.value_json, hlc = excluded.hlc,
+               device_id = excluded.device_id, user_name = excluded.user_name
+           WHERE f.project_key = excluded.project_key
+             AND (excluded.hlc, excluded.device_id, excluded.value_json)
+                 > (f.hlc, f.device_id, f.value_json)""",
+        [device_id, user, *columns],
+    )
+    return [int(first_last[0]), int(first_last[1])]
+
+
+async def _current_fields(conn: Conn, changes: Sequence[Change]) -> dict[Row, dict[str, Side]]:
+    """The hub's fields of the rows a batch edits that its device had seen before."""
+    rows = sorted({(c.table, c.row_id) for c in changes if c.row_base is not None})
+    if not rows:
+        return {}
+    cursor = await conn.execute(
+        """SELECT table_name, row_id, column_name, value_json, hlc, device_id, user_name
+           FROM fields
+           WHERE (table_name, row_id) IN (SELECT * FROM unnest(%s::text[], %s::text[]))""",
+        [[t for t, _ in rows], [r for _, r in rows]],
+    )
+    current: dict[Row, dict[str, Side]] = {}
+    for table, row_id, column, value, hlc, device, user in await cursor.fetchall():
+        current.setdefault((table, row_id), {})[column] = Side(value, hlc, device, user)
+    return current
 
 
 def _change(row: tuple[Any, ...]) -> dict[str, Any]:

@@ -22,8 +22,9 @@ from pm_desktop.services.plan import PlanService
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models.local import LocalMeta
 from pm_desktop.storage.models.projects import Project
-from pm_desktop.sync.apply import CHANGE_LOG, apply_page, upsert_stamps
+from pm_desktop.sync.apply import CHANGE_LOG, FIELD_STAMPS, apply_page, upsert_stamps
 from pm_desktop.sync.client import TEAM, HubClient, SyncError
+from pm_desktop.sync.text_fields import text_columns
 
 BATCH_SIZE = 1000
 PAGE_SIZE = 1000
@@ -116,17 +117,49 @@ def _pending_batch(store: Store) -> tuple[int, int, int] | None:
 
 
 def _batch_changes(store: Store, first: int, last: int) -> list[dict[str, Any]]:
+    """The entries of a batch as the hub takes them, each with what this replica had seen
+    of its field (``base``) and row (``row_base``) from the hub: the hub finds conflicts by
+    them (docs/sync-protocol.md)."""
     log = CHANGE_LOG.c
     query = (
         select(log.table_name, log.row_id, log.project_id, log.column_name, log.value_json, log.hlc)
         .where(log.pushed.is_(False), log.seq.between(first, last))
         .order_by(log.seq)
     )
+    texts = text_columns()
     with store.read() as session:
-        return [
-            {"table": t, "row_id": r, "project_id": p, "column": c, "value": v, "hlc": h}
-            for t, r, p, c, v, h in session.execute(query)
-        ]
+        entries = session.execute(query).all()
+        seen = _seen_stamps(session.connection(), {(t, r) for t, r, *_ in entries})
+    changes = []
+    for t, r, p, c, v, h in entries:
+        fields = seen.get((t, r), {})
+        changes.append(
+            {
+                "table": t, "row_id": r, "project_id": p, "column": c, "value": v, "hlc": h,
+                "base": fields.get(c), "row_base": max(fields.values(), default=None),
+                "text": c in texts.get(t, ()),
+            }
+        )  # fmt: skip
+    return changes
+
+
+def _seen_stamps(
+    connection: Connection, rows: set[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, str]]:
+    """The field stamps this replica holds for ``rows``: (table, row) -> column -> hlc."""
+    s = FIELD_STAMPS.c
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    by_table: dict[str, list[str]] = {}
+    for table_name, row_id in rows:
+        by_table.setdefault(table_name, []).append(row_id)
+    for table_name, row_ids in by_table.items():
+        for start in range(0, len(row_ids), 500):
+            query = select(s.row_id, s.column_name, s.hlc).where(
+                s.table_name == table_name, s.row_id.in_(row_ids[start : start + 500])
+            )
+            for row_id, column, hlc in connection.execute(query):
+                found.setdefault((table_name, row_id), {})[column] = hlc
+    return found
 
 
 def _acknowledge(store: Store, op: int, first: int, last: int) -> None:

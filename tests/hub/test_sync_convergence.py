@@ -7,8 +7,9 @@ nothing but the hub. The replicas are compared table by table over every synced 
 id, every column but the row's ``hlc`` (a local bookkeeping stamp, bumped when a replica
 recomputes derived plan dates) and the derived plan columns, and the ``deleted`` flag.
 
-Not tested here: conflict records ("every overwritten value present in a conflict record");
-they are not implemented yet.
+Conflict records: every text value that lost to a change made without knowing it must be in
+a conflict record (:func:`assert_overwritten_values_kept`). Which changes a replica knew is
+read from the hub: a sync pulls every change committed before it started.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ from pm_desktop.core.errors import NotFoundError, ValidationError
 from pm_desktop.core.schedule import DependencyCycleError
 from pm_desktop.hub import admin
 from pm_desktop.services.container import Services
-from pm_desktop.storage.models import ChangeLogEntry
+from pm_desktop.storage.models import ChangeLogEntry, SyncConflict
 from pm_desktop.storage.models.meetings import ActionItem, Meeting
 from pm_desktop.storage.models.plan import PlanTask
 from pm_desktop.storage.models.pool import Person
@@ -42,6 +43,7 @@ from pm_desktop.storage.models.stakeholders import Stakeholder
 from pm_desktop.sync.apply import _synced_tables
 from pm_desktop.sync.client import HubClient
 from pm_desktop.sync.engine import SyncReport, sync_once
+from pm_desktop.sync.text_fields import text_columns
 from tests.hub.conftest import UserFactory
 from tests.hub.hubserver import HubThread
 
@@ -59,6 +61,10 @@ class World:
     """Team-pool people made in this example (the hub's team stream holds other tests' too)."""
     user: tuple[str, str]
     """The hub user (name, secret) every replica syncs as."""
+    db: psycopg.Connection[Any]
+    known: list[list[tuple[str, int]]] = field(default_factory=list)
+    """Per replica, after each sync: (its clock's last stamp, the hub's last seq before it).
+    An edit stamped after the first knew every change up to the second."""
 
 
 @contextmanager
@@ -84,7 +90,7 @@ def world(
                 "Convergence", client="ACME", contract_signed_on=date(2026, 3, 2)
             )
             admin.grant(db, user[0], project.id)
-            w = World(replicas, clients, project.id, set(), user)
+            w = World(replicas, clients, project.id, set(), user, db, [[] for _ in replicas])
             for i in range(REPLICAS):
                 sync(w, i, allow)
             yield w
@@ -100,7 +106,10 @@ LOOP_REPORT = "could not be rescheduled: These tasks depend on each other in a l
 
 def sync(w: World, i: int, allow: tuple[str, ...] = ()) -> SyncReport:
     """Sync replica ``i``; it must report no problem but those with a text in ``allow``."""
+    top = w.db.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()
     report = sync_once(w.replicas[i].store, w.clients[i])
+    assert top is not None
+    w.known[i].append((w.replicas[i].store.clock.last.encode(), int(top[0])))
     allow = ("unknown table", LOOP_REPORT, *allow)
     # The hub is shared by the whole test run: other tests' made-up tables are in its team
     # stream, and a replica skips (and reports) what its schema does not have. Links made
@@ -154,6 +163,43 @@ def assert_converged(w: World) -> None:
     for r in w.replicas:
         assert unpushed(r) == 0
     assert any(rows for rows in states[0].values())
+
+
+def assert_overwritten_values_kept(w: World) -> None:
+    """Every text value that lost to a change made without knowing it is in a conflict
+    record (as the value kept or the one lost) on every replica."""
+    texts = text_columns()
+    devices = {r.store.device_id: i for i, r in enumerate(w.replicas)}
+    changes = w.db.execute(
+        """SELECT seq, table_name, row_id, column_name, value_json, hlc, device_id
+           FROM changes WHERE project_key = ANY(%s) AND device_id <> 'hub' ORDER BY seq""",
+        [[w.project, "team"]],
+    ).fetchall()
+    by_field: dict[tuple[str, str, str], list[tuple[Any, ...]]] = {}
+    for seq, table, row_id, column, value, hlc, device in changes:
+        if column in texts.get(table, ()) and (table != "people" or row_id in w.people):
+            by_field.setdefault((table, row_id, column), []).append((hlc, device, value, seq))
+    with w.replicas[0].store.read() as session:
+        kept = {
+            (c.table_name, c.row_id, c.column_name, value)
+            for c in session.scalars(select(SyncConflict))
+            for value in (c.kept_value, c.lost_value)
+        }
+
+    def knew(device: str, hlc: str, seq: int) -> bool:
+        known = [top for stamp, top in w.known[devices[device]] if stamp < hlc]
+        return bool(known) and known[-1] >= seq
+
+    for key, writes in by_field.items():
+        final = max(writes)[2]
+        for hlc, device, value, seq in writes:
+            overwritten_knowingly = any(
+                later[:3] > (hlc, device, value)
+                and (later[1] == device or knew(later[1], later[0], seq))
+                for later in writes
+            )
+            if value != final and not overwritten_knowingly:
+                assert (*key, value) in kept, f"{key}: {value} was overwritten silently"
 
 
 # --- the edits ----------------------------------------------------------------------------
@@ -266,6 +312,7 @@ def test_random_edits_and_syncs_converge(
         run(w, steps)
         final_rounds(w)
         assert_converged(w)
+        assert_overwritten_values_kept(w)
 
 
 def test_concurrent_edits_of_every_kind_converge(
@@ -297,8 +344,16 @@ def test_concurrent_edits_of_every_kind_converge(
             sync(w, i)
         final_rounds(w)
         assert_converged(w)
+        assert_overwritten_values_kept(w)
         titles = {s.stakeholders.get(who.id).title for s in w.replicas}
         assert len(titles) == 1
+        # Replica 1 deleted the stakeholder the others edited: the row is kept, and flagged.
+        assert not w.replicas[0].stakeholders.get(who.id).deleted
+        with w.replicas[2].store.read() as session:
+            flagged = session.scalars(
+                select(SyncConflict.row_id).where(SyncConflict.kind == "delete")
+            )
+            assert who.id in set(flagged)
 
 
 def test_links_made_concurrently_into_a_loop_still_sync(
