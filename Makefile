@@ -92,6 +92,7 @@ bench: $(DEV_STAMP)
 	-QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/plan_gantt.py
 	-$(BIN)/python bench/hub_push.py
 	-$(BIN)/python bench/sync_pull.py
+	-QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/sync_propagation.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis bench/out

@@ -7,7 +7,8 @@ does), creates a user granted every project of dataset L, opens a copy of datase
 A (its change log holds every field of every row, as ``bulk_insert`` logged them) and pushes it
 all with ``push_pending`` (timed: changes/s). Then, ``--runs`` times, opens a fresh, empty,
 migrated database as replica B (same user, another device) and times ``sync_once(B, client)``:
-the initial pull of everything. Reports rows/s (live + tombstoned rows of the synced tables
+the initial pull of everything (each project downloaded whole through ``/v1/snapshot``, see
+``pm_desktop/sync/snapshot.py``). Reports rows/s (live + tombstoned rows of the synced tables
 that arrived in B; target at least 30,000 rows/s, median of the runs) and fields/s (changes
 applied), where the time of a pull goes (hub round trips, applying pages, rescheduling plans),
 and checks that B holds as many rows as A in every synced table.
@@ -41,7 +42,7 @@ from pm_desktop.hub import admin  # noqa: E402
 from pm_desktop.hub.cli import main as hub_main  # noqa: E402
 from pm_desktop.storage.database import Store, open_store  # noqa: E402
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta  # noqa: E402
-from pm_desktop.sync import engine  # noqa: E402
+from pm_desktop.sync import engine, snapshot  # noqa: E402
 from pm_desktop.sync.apply import _synced_tables  # noqa: E402
 from pm_desktop.sync.client import HubClient  # noqa: E402
 from tests.hub.hubserver import HubThread  # noqa: E402
@@ -111,10 +112,14 @@ def pull_once(
     store = open_store(work / f"B{run}.sqlite")
     timer = Timer()
     saved = {name: getattr(engine, name) for name in ("apply_page", "_reschedule")}
+    write_page = snapshot._apply_page
     try:
         before = row_counts(store)
         with HubClient(hub.url, user, secret, timeout=120) as client:
             client.pull = timer.wrap("hub round trips (pull)", client.pull)  # type: ignore[method-assign]
+            client.snapshot = timer.wrap("hub round trips (snapshot)", client.snapshot)  # type: ignore[method-assign]
+            client.wait = timer.wrap("hub round trips (stream position)", client.wait)  # type: ignore[method-assign]
+            setattr(snapshot, "_apply_page", timer.wrap("write snapshot pages", write_page))  # noqa: B010
             setattr(engine, "apply_page", timer.wrap("apply pages", saved["apply_page"]))  # noqa: B010
             setattr(engine, "_reschedule", timer.wrap("reschedule plans", saved["_reschedule"]))  # noqa: B010
             started = time.perf_counter()
@@ -126,6 +131,7 @@ def pull_once(
     finally:
         for name, fn in saved.items():
             setattr(engine, name, fn)
+        setattr(snapshot, "_apply_page", write_page)  # noqa: B010
         store.close()
 
 

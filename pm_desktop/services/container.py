@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pm_desktop.services.actions import ActionTracker
+from pm_desktop.services.conflicts import ConflictService
 from pm_desktop.services.meetings import MeetingService
 from pm_desktop.services.outbox import OutboxService
 from pm_desktop.services.plan import PlanService
@@ -30,6 +31,11 @@ class Services:
     team: TeamService
     plan: PlanService
     resources: ResourceService
+    conflicts: ConflictService = field(init=False)
+    """Built from ``store`` (callers that list the services need not name it)."""
+
+    def __post_init__(self) -> None:
+        self.conflicts = ConflictService(self.store)
 
     @classmethod
     def open(cls, path: Path) -> Services:

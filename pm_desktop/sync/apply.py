@@ -22,6 +22,7 @@ from pm_desktop.storage.base import Base, Synced, UtcDateTime
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta
 from pm_desktop.storage.models.sync import FieldStamp
+from pm_desktop.sync.foreign import record_foreign
 
 FIELD_STAMPS = FieldStamp.metadata.tables[FieldStamp.__tablename__]
 CHANGE_LOG = ChangeLogEntry.metadata.tables[ChangeLogEntry.__tablename__]
@@ -81,10 +82,13 @@ class PageResult:
     lost: int = 0
     """Remote changes older than the field's value here (a concurrent edit won)."""
     resume_after: int | None = None
-    """Set when a new row's fields run past the page: pull again from here."""
+    """Set when a new row's fields run past the page: pull again from here. Equal to the
+    page's ``after`` when the row starts the page: pull again with a bigger page."""
     projects_to_reschedule: set[str] = field(default_factory=set)
     calendars_changed: bool = False
     errors: list[str] = field(default_factory=list)
+    foreign: dict[FieldKey, str] = field(default_factory=dict)
+    """Stamps of the fields skipped for good (see :mod:`pm_desktop.sync.foreign`)."""
 
 
 def upsert_stamps(connection: Connection, stamps: Iterable[tuple[FieldKey, Stamp]]) -> None:
@@ -123,11 +127,13 @@ def apply_page(
     after: int = 0,
     next_seq: int = 0,
     cursor_key: str | None = None,
+    foreign_project: str | None = None,
 ) -> PageResult:
     """Apply one page of ``/v1/pull`` changes (pulled ``after`` a seq) in one transaction.
 
     With ``cursor_key``, the project's cursor is saved in the same transaction: ``next_seq``,
-    or :attr:`PageResult.resume_after` when a new row must be read again whole.
+    or :attr:`PageResult.resume_after` when a new row must be read again whole. With
+    ``foreign_project``, the stamps of the changes skipped for good are kept for the summary.
     """
     result = PageResult()
     tables = _synced_tables()
@@ -136,6 +142,8 @@ def apply_page(
         connection = session.connection()
         if cursor_key is not None:
             _save_cursor(connection, cursor_key, next_seq)
+        if foreign_project is not None and not parsed:
+            record_foreign(connection, foreign_project, result.foreign)
         if not parsed:
             return result
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
@@ -159,15 +167,18 @@ def apply_page(
                 result.projects_to_reschedule.add(p.project_id)
             if p.key[0] in CALENDAR_TABLES:
                 result.calendars_changed = True
-        skipped = _write_rows(
+        skipped, incomplete = _write_rows(
             connection, tables=tables, winners=winners, top=top, first_seq=first_seq,
             more=more, after=after, result=result,
         )  # fmt: skip
         if cursor_key is not None and result.resume_after is not None:
             _save_cursor(connection, cursor_key, result.resume_after)
         kept = {k: s for k, s in won.items() if (k[0], k[1]) not in skipped}
+        result.foreign.update({k: s[0] for k, s in won.items() if (k[0], k[1]) in incomplete})
         result.applied = len(kept)
         upsert_stamps(connection, kept.items())
+        if foreign_project is not None:
+            record_foreign(connection, foreign_project, result.foreign)
     newest = max(p.stamp[0] for p in parsed)
     try:
         store.clock.observe(HlcStamp.decode(newest))
@@ -187,12 +198,17 @@ def _parse(
     table_name, column_name = change.get("table"), change.get("column")
     row_id, hlc, device = change.get("row_id"), change.get("hlc"), change.get("device_id")
     value, seq, project_id = change.get("value"), change.get("seq"), change.get("project_id")
+    foreign_key: FieldKey | None = None  # its stamp is kept if it is skipped below
+    if isinstance(table_name, str) and isinstance(row_id, str) and isinstance(column_name, str):
+        foreign_key = (table_name, row_id, column_name)
     if not isinstance(table_name, str) or table_name not in tables:
         result.errors.append(f"a change of an unknown table {str(table_name)[:64]!r} was skipped")
+        _skip(result, foreign_key, hlc)
         return None
     table, columns = tables[table_name]
     if not isinstance(column_name, str) or column_name not in columns:
         result.errors.append(f"a change of an unknown column {table_name}.{column_name!s:.64}")
+        _skip(result, foreign_key, hlc)
         return None
     if not (
         isinstance(row_id, str)
@@ -209,8 +225,14 @@ def _parse(
         decoded = decode_value(table.c[column_name], value)
     except (ValueError, TypeError, LookupError) as exc:
         result.errors.append(f"a change of {table_name}.{column_name} has a bad value ({exc})")
+        _skip(result, foreign_key, hlc)
         return None
     return _Parsed(seq, (table_name, row_id, column_name), (hlc, device), decoded, project_id)
+
+
+def _skip(result: PageResult, key: FieldKey | None, hlc: object) -> None:
+    if key is not None and isinstance(hlc, str) and result.foreign.get(key, "") < hlc:
+        result.foreign[key] = hlc
 
 
 def _local_stamps(connection: Connection, keys: set[FieldKey]) -> dict[FieldKey, Stamp]:
@@ -252,9 +274,11 @@ def _write_rows(
     more: bool,
     after: int,
     result: PageResult,
-) -> set[tuple[str, str]]:
-    """Update existing rows, insert new ones; the rows left out (their stamps stay unset)."""
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """Update existing rows, insert new ones (many per statement); the rows left out (their
+    stamps stay unset), and among them those left out for good (a required field missing)."""
     skipped: set[tuple[str, str]] = set()
+    incomplete: set[tuple[str, str]] = set()
     by_table: dict[str, list[str]] = {}
     for t, r in winners:
         by_table.setdefault(t, []).append(r)
@@ -269,10 +293,11 @@ def _write_rows(
             for c in table.columns
             if not c.nullable and c.default is None and c.server_default is None
         } - {"id", "hlc"}
+        new_rows: dict[frozenset[str], list[dict[str, Any]]] = {}
         for row_id in row_ids:
             key = (table_name, row_id)
-            values = {table.c[name]: v for name, v in winners[key].items() if name != "id"}
             if row_id in existing:
+                values = {table.c[name]: v for name, v in winners[key].items() if name != "id"}
                 stamp = func.max(table.c.hlc, top[key])
                 connection.execute(
                     update(table).where(table.c.id == row_id).values({**values, table.c.hlc: stamp})
@@ -280,7 +305,7 @@ def _write_rows(
                 continue
             missing = required - set(winners[key])
             resume = first_seq[key] - 1
-            if missing and more and resume > after:
+            if missing and more:
                 if result.resume_after is None or resume < result.resume_after:
                     result.resume_after = resume
                 skipped.add(key)
@@ -289,8 +314,10 @@ def _write_rows(
                     f"{table_name} {row_id} arrived without {', '.join(sorted(missing))}: skipped"
                 )
                 skipped.add(key)
+                incomplete.add(key)
             else:
-                connection.execute(
-                    insert(table).values({**values, table.c.id: row_id, table.c.hlc: top[key]})
-                )
-    return skipped
+                row = {**winners[key], "id": row_id, "hlc": top[key]}
+                new_rows.setdefault(frozenset(row), []).append(row)
+        for rows in new_rows.values():
+            connection.execute(insert(table), rows)
+    return skipped, incomplete

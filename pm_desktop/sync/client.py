@@ -48,6 +48,24 @@ class PullPage:
     more: bool
 
 
+@dataclass(frozen=True)
+class HubSummary:
+    """``/v1/summary``: rows and fields the hub holds of a project, and the hash of their stamps."""
+
+    rows: int
+    fields: int
+    hash: str
+
+
+@dataclass(frozen=True)
+class SnapshotPage:
+    """``/v1/snapshot``: the winning fields of whole rows, and where the next page starts."""
+
+    fields: list[dict[str, Any]]
+    next: str | None
+    more: bool
+
+
 _STATUS_MESSAGES = {
     401: ("unauthorized", "the hub refused the user name or password"),
     403: ("not_granted", "you have no access to this project on the hub"),
@@ -114,6 +132,44 @@ class HubClient:
         if not isinstance(changes, list) or not isinstance(nxt, int) or not isinstance(more, bool):
             raise _not_a_hub(self.base_url)
         return PullPage(changes, nxt, more)
+
+    def wait(self, cursors: dict[str, int], timeout: float = 25.0) -> list[str]:
+        """Long poll: the projects of ``cursors`` (project -> pull cursor) with a change after
+        their cursor, as soon as one has one; ``[]`` after ``timeout`` seconds (at most 30)."""
+        listed = ",".join(f"{project}:{seq}" for project, seq in cursors.items())
+        body = self._request(
+            "GET",
+            "/v1/wait",
+            params={"cursors": listed, "timeout": timeout},
+            # the hub holds the request open for ``timeout``: read for longer than that
+            timeout=httpx.Timeout(timeout + 15.0, connect=self._http.timeout.connect),
+        )
+        changed = body.get("changed")
+        if not isinstance(changed, list):
+            raise _not_a_hub(self.base_url)
+        return [str(project) for project in changed]
+
+    def summary(self, project: str) -> HubSummary:
+        body = self._request("GET", "/v1/summary", params={"project": project})
+        rows, fields, digest = body.get("rows"), body.get("fields"), body.get("hash")
+        if not isinstance(rows, int) or not isinstance(fields, int) or not isinstance(digest, str):
+            raise _not_a_hub(self.base_url)
+        return HubSummary(rows, fields, digest)
+
+    def snapshot(self, project: str, after_row: str | None, limit: int = 1000) -> SnapshotPage:
+        """The page of whole rows after ``after_row`` (``table:row_id``; None: the first)."""
+        params: dict[str, Any] = {"project": project, "limit": limit}
+        if after_row:
+            params["after_row"] = after_row
+        body = self._request("GET", "/v1/snapshot", params=params)
+        fields, nxt, more = body.get("fields"), body.get("next"), body.get("more")
+        if (
+            not isinstance(fields, list)
+            or not (nxt is None or isinstance(nxt, str))
+            or not isinstance(more, bool)
+        ):
+            raise _not_a_hub(self.base_url)
+        return SnapshotPage(fields, nxt, more)
 
     def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:

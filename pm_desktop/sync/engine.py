@@ -5,16 +5,36 @@ device operation number saved (with the batch's sequence range) *before* it is s
 resend after a lost response carries the same op and the same entries, and the hub answers
 ``duplicate`` instead of applying them twice. Pull: one cursor per project (and ``team``) in
 ``local_meta``, advanced in the same transaction as the page it covers.
+
+A project never pulled whose stream is longer than one pull of :data:`FETCH_LIMIT` changes is
+downloaded whole instead (:mod:`pm_desktop.sync.snapshot`): its rows in bulk, not its history.
+
+**Mass deletions are held.** The changes of a pull are read before any is applied. When they
+would delete more than :data:`HOLD_SHARE` of the rows live here of a project (over all its
+synced tables; the team-wide rows count as project ``team``) and the project has at least
+:data:`HOLD_MIN_ROWS` live rows, none of them is applied, the cursor stays, and the report
+names the project (:class:`HeldDeletion`) until a sync with the project in
+``allow_deletions``. Smaller projects are not guarded: a deletion there is small enough to see
+and redo. A full download (first pull, or the repair below) is not held.
+
+**Summary check.** After the pull, at most every :data:`SUMMARY_INTERVAL_S` per project, and
+only when nothing of the project waits to be sent, the hub's ``/v1/summary`` is compared with
+the replica's. On a difference the project is pulled again (the hub may just have moved on)
+and compared again; when it still differs, what is pending is pushed and the project is
+downloaded whole (``SyncReport.redownloaded``); :mod:`pm_desktop.sync.snapshot` says what
+happens to rows the hub lacks (they are sent again, never deleted).
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, update
 
 from pm_desktop.core.hlc import HlcStamp
 from pm_desktop.core.schedule import DependencyCycleError
@@ -22,15 +42,44 @@ from pm_desktop.services.plan import PlanService
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models.local import LocalMeta
 from pm_desktop.storage.models.projects import Project
-from pm_desktop.sync.apply import CHANGE_LOG, FIELD_STAMPS, apply_page, upsert_stamps
+from pm_desktop.sync.apply import (
+    CHANGE_LOG,
+    FIELD_STAMPS,
+    apply_page,
+    upsert_stamps,
+)
 from pm_desktop.sync.client import TEAM, HubClient, SyncError
+from pm_desktop.sync.deletions import DeletionTally, count_deletions
+from pm_desktop.sync.snapshot import download, local_summary, stream_positions
 from pm_desktop.sync.text_fields import text_columns
 
 BATCH_SIZE = 1000
 PAGE_SIZE = 1000
+"""Pulled changes applied per transaction."""
+FETCH_LIMIT = 5000
+"""Changes asked per pull request (the hub's maximum)."""
+LOOKAHEAD_MAX = 100_000
+"""Pulled changes kept in memory while counting deletions; a longer pull is read again."""
+HOLD_SHARE = 0.2
+HOLD_MIN_ROWS = 50
+SUMMARY_INTERVAL_S = 300.0
 NEXT_OP_KEY = "sync.next_op"
 PENDING_OP_KEY = "sync.pending_op"
 CURSOR_PREFIX = "sync.cursor."
+CHECKED_PREFIX = "sync.checked."
+
+
+@dataclass(frozen=True)
+class HeldDeletion:
+    """A project whose pulled changes were not applied: they would delete too many rows."""
+
+    project_id: str
+    project_name: str
+    """The local project's name ("" when unknown, and for ``team``, the team-wide rows)."""
+    deleting: int
+    """Rows the pulled changes would delete (live here, deleted=true in the pull)."""
+    rows: int
+    """Live rows of that project here before the pull."""
 
 
 @dataclass
@@ -43,42 +92,116 @@ class SyncReport:
     """Remote changes that lost to a newer value of the same field here."""
     errors: list[str] = field(default_factory=list)
     cancelled: bool = False
+    held_deletions: list[HeldDeletion] = field(default_factory=list)
+    redownloaded: list[str] = field(default_factory=list)
+    """Projects downloaded again whole because their summary differed from the hub's."""
+    checked: list[str] = field(default_factory=list)
+    """Projects whose summary was compared with the hub's this round."""
+    not_granted: list[str] = field(default_factory=list)
+    """Projects with changes waiting here that the hub does not let this user write: they
+    stay here until the project is shared with the user on the hub."""
+    refusals: dict[str, str] = field(default_factory=dict)
+    """The hub's reason for each of ``not_granted`` (e.g. revoked on a date)."""
 
 
 def sync_once(
-    store: Store, client: HubClient, *, cancel: threading.Event | None = None
+    store: Store,
+    client: HubClient,
+    *,
+    cancel: threading.Event | None = None,
+    allow_deletions: frozenset[str] = frozenset(),
 ) -> SyncReport:
-    """Push then pull once; raises :class:`SyncError` when the hub refuses or is unreachable."""
+    """Push then pull once; raises :class:`SyncError` when the hub refuses or is unreachable.
+
+    ``allow_deletions``: the projects whose held deletions the user agreed to.
+    """
     report = SyncReport()
     hello = client.hello()
-    report.pushed = push_pending(store, client, cancel=cancel)
-    for project in [TEAM, *hello.projects]:
+    granted = frozenset(hello.projects)
+    report.pushed = push_pending(store, client, cancel=cancel, granted=granted)
+    report.not_granted = not_granted(store, granted)
+    for project in report.not_granted:
+        report.refusals[project] = _refusal(client, project)
+    projects = [TEAM, *hello.projects]
+    positions = _Positions(client, [p for p in projects if _cursor(store, CURSOR_PREFIX + p) == 0])
+    for project in projects:
         if cancel is not None and cancel.is_set():
             report.cancelled = True
             break
-        _pull_project(store, client, project, report, cancel)
+        if _pull_project(
+            store, client, project, report, cancel,
+            allow_deletions=allow_deletions, positions=positions,
+        ):  # fmt: skip
+            _check(store, client, project, report, cancel=cancel, allow_deletions=allow_deletions)
     return report
 
 
 # --- push -------------------------------------------------------------------------------
 
 
-def push_pending(store: Store, client: HubClient, *, cancel: threading.Event | None = None) -> int:
-    """Send every pending change-log entry; the number the hub acknowledged."""
+def push_pending(
+    store: Store,
+    client: HubClient,
+    *,
+    cancel: threading.Event | None = None,
+    granted: frozenset[str] | None = None,
+) -> int:
+    """Send every pending change-log entry; the number the hub acknowledged.
+
+    With ``granted`` (the projects the hub lets this user write), entries of other projects
+    stay pending (see :func:`not_granted`) instead of making the hub refuse the whole push.
+    """
     total = 0
+    skip = frozenset() if granted is None else frozenset(not_granted(store, granted))
     while not (cancel is not None and cancel.is_set()):
-        batch = _pending_batch(store)
+        batch = _pending_batch(store, skip)
         if batch is None:
             return total
-        op, first, last = batch
-        changes = _batch_changes(store, first, last)
-        results = client.push(store.device_id, [{"op": op, "changes": changes}])
-        if not any(r.get("op") == op and r.get("status") in ("applied", "duplicate")
+        changes = _batch_changes(store, batch)
+        results = client.push(store.device_id, [{"op": batch.op, "changes": changes}])
+        if not any(r.get("op") == batch.op and r.get("status") in ("applied", "duplicate")
                    for r in results if isinstance(r, dict)):  # fmt: skip
-            raise SyncError("push_refused", f"the hub did not accept batch {op}")
-        _acknowledge(store, op, first, last)
+            raise SyncError("push_refused", f"the hub did not accept batch {batch.op}")
+        _acknowledge(store, batch)
         total += len(changes)
     return total
+
+
+def not_granted(store: Store, granted: frozenset[str]) -> list[str]:
+    """Projects with changes waiting here that the hub does not let this user write (not
+    shared with them, revoked, or made here and not yet on the hub), in id order."""
+    log = CHANGE_LOG.c
+    query = select(log.project_id).where(log.pushed.is_(False), log.project_id.is_not(None))
+    with store.read() as session:
+        waiting = set(session.scalars(query.distinct()))
+    return sorted(waiting - granted)
+
+
+def _refusal(client: HubClient, project: str) -> str:
+    """What the hub says when asked for a project it does not share with this user."""
+    try:
+        client.pull(project, 0, 1)
+    except SyncError as error:
+        if error.code == "not_granted":
+            return error.message
+        raise
+    return ""  # granted meanwhile: sent at the next round
+
+
+@dataclass(frozen=True)
+class _Batch:
+    op: int
+    first: int
+    last: int
+    skip: frozenset[str]
+    """Projects left out: their entries in first..last stay pending."""
+
+    def entries(self) -> ColumnElement[bool]:
+        log = CHANGE_LOG.c
+        where = and_(log.pushed.is_(False), log.seq.between(self.first, self.last))
+        if self.skip:
+            where = and_(where, or_(log.project_id.is_(None), log.project_id.not_in(self.skip)))
+        return where
 
 
 def _meta(connection: Connection, key: str) -> str | None:
@@ -93,37 +216,66 @@ def _set_meta(connection: Connection, key: str, value: str | None) -> None:
         connection.execute(table.insert().values(key=key, value=value))
 
 
-def _pending_batch(store: Store) -> tuple[int, int, int] | None:
-    """The batch to send: the one already numbered but unacknowledged, else a new one."""
+def _pending_batch(store: Store, skip: frozenset[str]) -> _Batch | None:
+    """The batch to send: the one already numbered but unacknowledged (exactly as it was
+    first sent), else a new one of the pending entries not of the ``skip`` projects."""
     with store.write() as session:
         connection = session.connection()
         saved = _meta(connection, PENDING_OP_KEY)
         if saved is not None:
             pending = json.loads(saved)
-            return int(pending["op"]), int(pending["first"]), int(pending["last"])
-        log = CHANGE_LOG.c
-        seqs = list(
-            connection.scalars(
-                select(log.seq).where(log.pushed.is_(False)).order_by(log.seq).limit(BATCH_SIZE)
+            return _Batch(
+                int(pending["op"]),
+                int(pending["first"]),
+                int(pending["last"]),
+                frozenset(pending.get("skip", ())),
             )
-        )
+        log = CHANGE_LOG.c
+        query = select(log.seq).where(log.pushed.is_(False))
+        if skip:
+            query = query.where(or_(log.project_id.is_(None), log.project_id.not_in(skip)))
+        seqs = list(connection.scalars(query.order_by(log.seq).limit(BATCH_SIZE)))
         if not seqs:
             return None
+        last = _end_of_row_change(connection, seqs[-1])
         op = int(_meta(connection, NEXT_OP_KEY) or "1")
         _set_meta(connection, NEXT_OP_KEY, str(op + 1))
-        pending_value = json.dumps({"op": op, "first": seqs[0], "last": seqs[-1]})
-        _set_meta(connection, PENDING_OP_KEY, pending_value)
-        return op, seqs[0], seqs[-1]
+        batch = _Batch(op, seqs[0], last, skip)
+        saved = json.dumps({"op": op, "first": seqs[0], "last": last, "skip": sorted(skip)})
+        _set_meta(connection, PENDING_OP_KEY, saved)
+        return batch
 
 
-def _batch_changes(store: Store, first: int, last: int) -> list[dict[str, Any]]:
+def _end_of_row_change(connection: Connection, seq: int) -> int:
+    """The last entry of the row change ``seq`` belongs to (same row, same stamp).
+
+    A batch never splits one: the hub stores a batch contiguously, so a new row's fields
+    stay together in the stream and a puller never sees a row without its required fields.
+    """
+    log = CHANGE_LOG.c
+    entry = connection.execute(
+        select(log.table_name, log.row_id, log.hlc).where(log.seq == seq)
+    ).one()
+    end = connection.scalar(
+        select(func.max(log.seq)).where(
+            log.pushed.is_(False),
+            log.seq.between(seq, seq + BATCH_SIZE),
+            log.table_name == entry.table_name,
+            log.row_id == entry.row_id,
+            log.hlc == entry.hlc,
+        )
+    )
+    return int(end if end is not None else seq)
+
+
+def _batch_changes(store: Store, batch: _Batch) -> list[dict[str, Any]]:
     """The entries of a batch as the hub takes them, each with what this replica had seen
     of its field (``base``) and row (``row_base``) from the hub: the hub finds conflicts by
     them (docs/sync-protocol.md)."""
     log = CHANGE_LOG.c
     query = (
         select(log.table_name, log.row_id, log.project_id, log.column_name, log.value_json, log.hlc)
-        .where(log.pushed.is_(False), log.seq.between(first, last))
+        .where(batch.entries())
         .order_by(log.seq)
     )
     texts = text_columns()
@@ -162,28 +314,43 @@ def _seen_stamps(
     return found
 
 
-def _acknowledge(store: Store, op: int, first: int, last: int) -> None:
-    """The hub has batch ``op``: mark its entries pushed and stamp their fields."""
+def _acknowledge(store: Store, batch: _Batch) -> None:
+    """The hub has ``batch``: mark its entries pushed and stamp their fields."""
     log = CHANGE_LOG.c
     with store.write() as session:
         connection = session.connection()
         entries = connection.execute(
-            select(log.table_name, log.row_id, log.column_name, log.hlc).where(
-                log.pushed.is_(False), log.seq.between(first, last)
-            )
+            select(log.table_name, log.row_id, log.column_name, log.hlc).where(batch.entries())
         ).all()
         upsert_stamps(
             connection, (((t, r, c), (h, HlcStamp.decode(h).device)) for t, r, c, h in entries)
         )
-        connection.execute(
-            update(CHANGE_LOG)
-            .where(log.pushed.is_(False), log.seq.between(first, last))
-            .values(pushed=True)
-        )
+        connection.execute(update(CHANGE_LOG).where(batch.entries()).values(pushed=True))
         _set_meta(connection, PENDING_OP_KEY, None)
 
 
 # --- pull -------------------------------------------------------------------------------
+
+
+class _Positions:
+    """The stream positions of the projects never pulled, found together when first needed
+    (one search for all: see :func:`pm_desktop.sync.snapshot.stream_positions`)."""
+
+    def __init__(self, client: HubClient, projects: list[str]) -> None:
+        self._client = client
+        self._projects = projects
+        self._found: dict[str, int] | None = None
+
+    def get(self, project: str) -> int:
+        if self._found is None or project not in self._found:
+            wanted = {*self._projects, project} if self._found is None else {project}
+            self._found = {**(self._found or {}), **stream_positions(self._client, wanted)}
+        return self._found[project]
+
+
+def _cursor(store: Store, key: str) -> int:
+    with store.read() as session:
+        return int(session.scalar(select(LocalMeta.value).where(LocalMeta.key == key)) or 0)
 
 
 def _pull_project(
@@ -192,27 +359,213 @@ def _pull_project(
     project: str,
     report: SyncReport,
     cancel: threading.Event | None,
-) -> None:
+    *,
+    allow_deletions: frozenset[str] = frozenset(),
+    positions: _Positions | None = None,
+) -> bool:
+    """Pull the project's new changes; False when they were held back or the pull cancelled.
+
+    Every change is read before any is applied, to count the rows it would delete (see the
+    module's notes); up to :data:`LOOKAHEAD_MAX` are kept, a longer pull is read again.
+    """
     key = CURSOR_PREFIX + project
-    with store.read() as session:
-        after = int(session.scalar(select(LocalMeta.value).where(LocalMeta.key == key)) or 0)
+    after = _cursor(store, key)
+    page = client.pull(project, after, FETCH_LIMIT)
+    if after == 0 and page.more:
+        position = (positions or _Positions(client, [])).get(project)
+        return _download(store, client, project, report, cancel, position=position)
+    tally = DeletionTally()
+    tally.add(page.changes)
+    kept: list[dict[str, Any]] | None = list(page.changes)
+    end = page.next
+    while page.more:
+        if cancel is not None and cancel.is_set():
+            report.cancelled = True
+            return False
+        page = client.pull(project, end, FETCH_LIMIT)
+        tally.add(page.changes)
+        if kept is not None:
+            kept.extend(page.changes)
+            kept = kept if len(kept) <= LOOKAHEAD_MAX else None
+        end = page.next
+    if end == after:
+        return True
+    if project not in allow_deletions:
+        count = count_deletions(store, project, tally)
+        if count.rows >= HOLD_MIN_ROWS and count.deleting > HOLD_SHARE * count.rows:
+            report.held_deletions.append(
+                HeldDeletion(project, count.project_name, count.deleting, count.rows)
+            )
+            return False
+    if kept is None:
+        return _pull_pages(store, client, project, after, report, cancel=cancel)
+    _apply_kept(store, project, after, kept, report)
+    return True
+
+
+def _apply_kept(
+    store: Store, project: str, after: int, changes: list[dict[str, Any]], report: SyncReport
+) -> None:
+    """Apply pulled changes held in memory, :data:`PAGE_SIZE` per transaction."""
+    key = CURSOR_PREFIX + project
+    seqs: list[int] = []
+    for change in changes:
+        seq = change.get("seq")
+        if not isinstance(seq, int):
+            raise SyncError("not_a_hub", "the hub sent a change without its sequence number")
+        seqs.append(seq)
     reschedule: set[str] = set()
     calendars = False
-    while not (cancel is not None and cancel.is_set()):
-        page = client.pull(project, after, PAGE_SIZE)
+    start, size = 0, PAGE_SIZE
+    while start < len(changes):
+        chunk = changes[start : start + size]
+        last = int(chunk[-1]["seq"])
         result = apply_page(
-            store, page.changes, more=page.more, after=after, next_seq=page.next, cursor_key=key
-        )
-        cursor = page.next if result.resume_after is None else result.resume_after
-        report.pulled += result.applied
-        report.conflicts += result.lost
-        report.errors.extend(result.errors)
+            store, chunk, more=start + size < len(changes), after=after, next_seq=last,
+            cursor_key=key, foreign_project=project,
+        )  # fmt: skip
+        _count(report, result.applied, result.lost, result.errors)
         reschedule |= result.projects_to_reschedule
         calendars = calendars or result.calendars_changed
+        if result.resume_after is None:
+            after, start, size = last, start + size, PAGE_SIZE
+        elif result.resume_after == after:  # a new row longer than the chunk
+            size *= 2
+        else:  # a new row's fields run past the chunk: the next one starts with it
+            after, size = result.resume_after, PAGE_SIZE
+            start = bisect.bisect_right(seqs, after)
+    report.errors.extend(_reschedule(store, reschedule, everything=calendars))
+
+
+def _pull_pages(
+    store: Store,
+    client: HubClient,
+    project: str,
+    after: int,
+    report: SyncReport,
+    *,
+    cancel: threading.Event | None,
+) -> bool:
+    """Pull and apply page by page (a pull too long to keep in memory); False if cancelled."""
+    key = CURSOR_PREFIX + project
+    reschedule: set[str] = set()
+    calendars = False
+    done = False
+    limit = PAGE_SIZE
+    while not (cancel is not None and cancel.is_set()):
+        page = client.pull(project, after, limit)
+        result = apply_page(
+            store, page.changes, more=page.more and limit < FETCH_LIMIT, after=after,
+            next_seq=page.next, cursor_key=key, foreign_project=project,
+        )  # fmt: skip
+        _count(report, result.applied, result.lost, result.errors)
+        reschedule |= result.projects_to_reschedule
+        calendars = calendars or result.calendars_changed
+        if result.resume_after == after:  # a new row longer than the page: a bigger one
+            limit = min(2 * limit, FETCH_LIMIT)
+            continue
+        limit = PAGE_SIZE
+        cursor = page.next if result.resume_after is None else result.resume_after
         if not page.more and cursor == page.next:
+            done = True
             break
         after = cursor
     report.errors.extend(_reschedule(store, reschedule, everything=calendars))
+    return done
+
+
+def _count(report: SyncReport, applied: int, lost: int, errors: list[str]) -> None:
+    report.pulled += applied
+    report.conflicts += lost
+    report.errors.extend(errors)
+
+
+def _download(
+    store: Store,
+    client: HubClient,
+    project: str,
+    report: SyncReport,
+    cancel: threading.Event | None,
+    *,
+    position: int | None = None,
+) -> bool:
+    """Download the whole project (:mod:`pm_desktop.sync.snapshot`); False if cancelled."""
+    result = download(
+        store, client, project, cursor_key=CURSOR_PREFIX + project, cancel=cancel,
+        position=position,
+    )  # fmt: skip
+    _count(report, result.written, 0, result.errors)
+    report.errors.extend(
+        _reschedule(store, result.projects_to_reschedule, everything=result.calendars_changed)
+    )
+    if result.resent:
+        report.pushed += push_pending(store, client, cancel=cancel)
+    if result.complete:
+        _set_checked(store, project, time.time())
+    return result.complete
+
+
+# --- the summary check ------------------------------------------------------------------
+
+
+def _check(
+    store: Store,
+    client: HubClient,
+    project: str,
+    report: SyncReport,
+    *,
+    cancel: threading.Event | None,
+    allow_deletions: frozenset[str],
+) -> None:
+    """Compare the project's summary with the hub's when due; download it again on a
+    difference that pulling does not explain (see the module's notes)."""
+    allow = allow_deletions
+    if not _check_due(store, project):
+        return
+    for attempt in range(3):
+        if _has_pending(store, project):
+            return  # the user edited meanwhile: next round
+        if cancel is not None and cancel.is_set():
+            return
+        hub, here = client.summary(project), local_summary(store, project)
+        if hub == here:
+            report.checked.append(project)
+            _set_checked(store, project, time.time())
+            return
+        before = _cursor(store, CURSOR_PREFIX + project)
+        if attempt == 2:
+            return  # the hub keeps changing: compare at the next round
+        if not _pull_project(store, client, project, report, cancel, allow_deletions=allow):
+            return
+        if _cursor(store, CURSOR_PREFIX + project) == before:
+            break  # nothing new on the hub explains the difference
+    report.pushed += push_pending(store, client, cancel=cancel)
+    report.checked.append(project)
+    if _download(store, client, project, report, cancel):
+        report.redownloaded.append(project)
+        _set_checked(store, project, 0.0)  # verify the download at the next round
+
+
+def _check_due(store: Store, project: str) -> bool:
+    with store.read() as session:
+        last = session.scalar(
+            select(LocalMeta.value).where(LocalMeta.key == CHECKED_PREFIX + project)
+        )
+    return last is None or time.time() - float(last) >= SUMMARY_INTERVAL_S
+
+
+def _set_checked(store: Store, project: str, when: float) -> None:
+    with store.write() as session:
+        _set_meta(session.connection(), CHECKED_PREFIX + project, repr(when))
+
+
+def _has_pending(store: Store, project: str) -> bool:
+    log = CHANGE_LOG.c
+    scope = log.project_id.is_(None) if project == TEAM else log.project_id == project
+    with store.read() as session:
+        return (
+            session.scalar(select(log.seq).where(log.pushed.is_(False), scope).limit(1)) is not None
+        )
 
 
 def _reschedule(store: Store, projects: set[str], *, everything: bool) -> list[str]:

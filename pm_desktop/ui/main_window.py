@@ -21,6 +21,7 @@ from pm_desktop.core.errors import PmError
 from pm_desktop.core.projects import ProjectSummary
 from pm_desktop.services.startup import StartupSnapshot
 from pm_desktop.ui.about import show_about
+from pm_desktop.ui.conflicts import ConflictsEntry
 from pm_desktop.ui.empty_state import EmptyState
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.mail_sending import MailSender
@@ -86,11 +87,12 @@ class MainWindow(QMainWindow):
         self.network.changed.connect(self.mail.on_network)  # send the outbox once back online
         self.mail.timer.start()  # and every few minutes (a no-op until mail is set up)
         self.network.changed.connect(self.sync.on_network)  # sync once back online
-        self.undo_stack.indexChanged.connect(self.sync.schedule)  # a few seconds after edits
+        self.undo_stack.indexChanged.connect(self.sync.schedule)  # half a second after edits
         self.sync.stateChanged.connect(self._show_sync_state)
         self.sync.finished.connect(self.refresh_pending)
         self.sync.pulled.connect(self._reload_after_sync)
         self.sync.timer.start()  # and every minute (a no-op until a team server is set up)
+        self._loader.ready.connect(self.sync.sync_automatically)  # and once the database is open
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(PENDING_REFRESH_MS)
         self._pending_timer.timeout.connect(self.refresh_pending)
@@ -141,6 +143,12 @@ class MainWindow(QMainWindow):
         self.sync_now_action.triggered.connect(self.sync_now)
         self.about_action = QAction(self.tr("&About PM Desktop"), self)
         self.about_action.triggered.connect(lambda: show_about(self, str(self._loader.path)))
+        # View ▸ Conflicts… and a status-bar badge while some are open; a resolution (or its
+        # undo) changes records, so the workspaces read them again (not _reload_after_sync:
+        # that clears the history, and a resolution must stay undoable).
+        self.conflicts = ConflictsEntry(self._loader, self.undo_stack, self)
+        self.conflicts.changed.connect(self.reload_projects)
+        self.sync.pulled.connect(self.conflicts.refresh)  # new conflicts may have arrived
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Project"), self)
@@ -274,6 +282,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self.show_archived_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.conflicts.action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -287,6 +297,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.network_label)
+        self.statusBar().insertPermanentWidget(0, self.conflicts.badge)
         self._show_network(self.network.state)
         self._show_sync_state(self.sync.state)
         self.refresh_pending()
@@ -444,7 +455,14 @@ class MainWindow(QMainWindow):
     @Slot()
     def _reload_after_sync(self) -> None:
         """Others' changes arrived: read the projects and the shown workspace again, as after
-        a project command."""
+        a project command. The undo history is cleared: undoing an earlier edit now could
+        silently overwrite what a teammate changed since."""
+        if self.undo_stack.count():
+            self.undo_stack.clear()
+            self.statusBar().showMessage(
+                self.tr("Changes from the team arrived: earlier edits can no longer be undone."),
+                15000,
+            )
         self.reload_projects()
 
     # --- status bar ---------------------------------------------------------------------

@@ -1,25 +1,34 @@
 """When this computer syncs with the team server: on "Sync Now", when the network comes back,
-every minute while online, and a few seconds after a local edit. Never two runs at once.
+every minute while online, half a second after the last of a burst of local edits, and as soon
+as the hub says another computer changed something here (a long poll, see
+:mod:`pm_desktop.sync.watch`). Never two runs at once.
 
 A run (:func:`pm_desktop.sync.engine.sync_once`) happens in a thread; the runner reports its
 state by ``stateChanged`` ("not_set_up", "offline", "syncing", "synced", "error") with a text
 and a tooltip for the status bar, every outcome by ``finished``, and ``pulled`` when the run
-wrote other people's changes here (the window then reads its workspaces again).
+wrote other people's changes here (the window then reads its workspaces again). Only "Sync
+Now" asks the user anything (a secret this computer does not know); automatic runs show the
+state instead. Rows a run would delete in bulk are held until the user agrees, asked at most
+once per project per session unless the user chooses Sync Now.
 Cheap to import and build: httpx and the keyring load only when a team server is set up.
 """
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pm_desktop.core.errors import PmError
 from pm_desktop.ui.sync_settings import (
     HubSettings,
+    ask_hub_secret,
     describe_sync_problem,
     load_hub_settings,
     secret_for,
@@ -27,10 +36,20 @@ from pm_desktop.ui.sync_settings import (
 
 if TYPE_CHECKING:
     from pm_desktop.services.container import Services
-    from pm_desktop.sync.engine import SyncReport
+    from pm_desktop.sync.engine import HeldDeletion, SyncReport
+    from pm_desktop.sync.watch import ChangeWatcher
 
 PERIODIC_MS = 60 * 1000
-AFTER_EDIT_MS = 4 * 1000
+#: A local edit is sent this long after the last edit of a burst: well inside the 2 s a change
+#: may take to reach another online computer, yet not a round per keystroke.
+AFTER_EDIT_MS = 500
+#: Edits that never pause are still sent at least this often.
+EDIT_BURST_MAX_MS = 3000
+#: Run errors after which the long poll keeps going (the hub may be back in a moment); after
+#: any other (refused secret, certificate, version, access) it stops until a run succeeds.
+TRANSIENT_ERRORS = frozenset({"network", "timeout", "unavailable"})
+_PROJECT_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_WHEN = re.compile(r"\b(revoked|expired) on (\d{4}-\d{2}-\d{2})")
 
 
 class SyncRunError(PmError):
@@ -49,6 +68,7 @@ class SyncRunner(QObject):
     finished = Signal(object)  # the SyncReport of a run, or the PmError that stopped it
     pulled = Signal()  # a run wrote remote changes into this replica
     _done = Signal(object)
+    _remote_changed = Signal(list)  # from the watcher's thread: projects changed on the hub
 
     def __init__(
         self,
@@ -66,13 +86,29 @@ class SyncRunner(QObject):
         self._network_state = network_state
         self._running = False
         self._again = False
+        self._asking = False
+        self._reporting = False
+        self._by_user = False
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
+        self._watcher: ChangeWatcher | None = None
+        self._watching: tuple[HubSettings, str, int] | None = None
+        self._burst_started = 0.0
+        self._asked_deletions: set[str] = set()
+        self.held_deletions: list[HeldDeletion] = []
+        """Deletions the last run held back and the user has not agreed to."""
+        self.ask_secret: Callable[[HubSettings], str | None] = self._ask_secret
+        """Asks for the secret on "Sync Now" (a dialog; tests put their own)."""
+        self.confirm_deletion: Callable[[HeldDeletion], bool] = self._confirm_deletion
+        """Asks whether to apply held deletions (a message box; tests put their own)."""
+        self.wait_seconds = 25.0
+        """How long one long poll stays open on the hub."""
         self.state = ""
         self.text = ""
         self.tooltip = ""
         self.last_synced: datetime | None = None
         self._done.connect(self._finish)
+        self._remote_changed.connect(self._on_remote_change)
         self.timer = QTimer(self)
         self.timer.setInterval(PERIODIC_MS)
         self.timer.timeout.connect(self.sync_automatically)
@@ -86,6 +122,15 @@ class SyncRunner(QObject):
     def running(self) -> bool:
         return self._running
 
+    @property
+    def watching(self) -> bool:
+        """A long poll is kept open for others' changes."""
+        return self._watcher is not None and self._watcher.alive
+
+    @property
+    def watcher(self) -> ChangeWatcher | None:
+        return self._watcher
+
     def is_set_up(self) -> bool:
         return load_hub_settings(self._settings) is not None
 
@@ -98,6 +143,7 @@ class SyncRunner(QObject):
         if self._running:
             return
         if not self.is_set_up():
+            self._stop_watching()
             self._set("not_set_up", "", "")
         elif self._network_state() == "offline":
             self._set_offline()
@@ -106,8 +152,9 @@ class SyncRunner(QObject):
 
     @Slot(str)
     def on_network(self, state: str) -> None:
-        """Sync when the network comes back; say offline when it goes."""
+        """Sync when the network comes back; say offline (and stop listening) when it goes."""
         if state == "offline":
+            self._stop_watching()
             if not self._running and self.is_set_up():
                 self._set_offline()
         elif state == "online":
@@ -115,9 +162,15 @@ class SyncRunner(QObject):
 
     @Slot(int)
     def schedule(self, _index: int = 0) -> None:
-        """A local edit: sync a few seconds after the last of a burst of edits."""
-        if self.is_set_up():
-            self.after_edit.start()
+        """A local edit: sync :data:`AFTER_EDIT_MS` after the last of a burst of edits (and at
+        least every :data:`EDIT_BURST_MAX_MS` while edits keep coming)."""
+        if self._reporting or not self.is_set_up():
+            return  # the window's reaction to pulled changes is not an edit
+        now = time.monotonic()
+        if not self.after_edit.isActive():
+            self._burst_started = now
+        left_ms = EDIT_BURST_MAX_MS - (now - self._burst_started) * 1000
+        self.after_edit.start(max(0, min(AFTER_EDIT_MS, int(left_ms))))
 
     @Slot()
     def sync_automatically(self) -> bool:
@@ -130,14 +183,17 @@ class SyncRunner(QObject):
 
     @Slot()
     def sync_now(self) -> bool:
-        """Start a run now (even when the OS says offline); True when started."""
-        return self._start()
+        """Start a run now (even when the OS says offline), asking for the secret when this
+        computer does not know it; True when started."""
+        return self._start(by_user=True)
 
     def stop(self) -> None:
-        """The window is closing: no more runs; a running one stops between pages."""
+        """The window is closing: no more runs; a running one stops between pages; the long
+        poll is left to end by its own timeout (never waited for)."""
         self.timer.stop()
         self.after_edit.stop()
         self._cancel.set()
+        self._stop_watching()
 
     def wait(self, timeout: float = 10.0) -> None:
         """Wait for a running thread to end (tests, and closing)."""
@@ -146,8 +202,10 @@ class SyncRunner(QObject):
 
     # --- a run --------------------------------------------------------------------------
 
-    def _start(self) -> bool:
-        if self._running:
+    def _start(
+        self, *, by_user: bool = False, allow_deletions: frozenset[str] = frozenset()
+    ) -> bool:
+        if self._running or self._asking:
             self._again = True  # one more run after this one, for what changed meanwhile
             return False
         if self._cancel.is_set() or not self._is_ready():
@@ -157,65 +215,212 @@ class SyncRunner(QObject):
             self._set("not_set_up", "", "")
             return False
         secret = secret_for(hub)
+        if secret is None and by_user:
+            self._asking = True
+            try:
+                secret = self.ask_secret(hub)
+            finally:
+                self._asking = False
+            self._again = False
         if secret is None:
+            self._stop_watching()
             self._show_error(SyncRunError("password"))
             return False
         services = self._services()
         self._running = True
         self._again = False
+        self._by_user = by_user
         self.after_edit.stop()
         self._set("syncing", self.tr("Syncing…"), self.tr("Syncing with {url}").format(url=hub.url))
         self._thread = threading.Thread(
-            target=self._run, args=(services, hub, secret), name="hub-sync", daemon=True
+            target=self._run,
+            args=(services, hub, secret, allow_deletions),
+            name="hub-sync",
+            daemon=True,
         )
         self._thread.start()
         return True
 
-    def _run(self, services: Services, hub: HubSettings, secret: str) -> None:
+    def _run(
+        self, services: Services, hub: HubSettings, secret: str, allow: frozenset[str]
+    ) -> None:
         """In the worker thread."""
         from pm_desktop.sync.engine import sync_once
 
         outcome: object
         try:
             with hub.client(secret) as client:
-                outcome = sync_once(services.store, client, cancel=self._cancel)
+                outcome = sync_once(
+                    services.store, client, cancel=self._cancel, allow_deletions=allow
+                )
         except PmError as error:  # SyncError, or the database failed
             outcome = error
         except Exception as error:  # never leave the runner stuck "running"
             outcome = SyncRunError("error", str(error))
-        self._done.emit(outcome)
+        self._done.emit((outcome, services, hub, secret))
 
     @Slot(object)
-    def _finish(self, outcome: object) -> None:
+    def _finish(self, done: tuple[object, Services, HubSettings, str]) -> None:
+        outcome, services, hub, secret = done
         self._running = False
         if isinstance(outcome, PmError):
             self._show_error(outcome)
-        else:
-            report: SyncReport = outcome  # type: ignore[assignment]
-            self.last_synced = datetime.now()
-            tooltip = self.tr("Sent {pushed} and received {pulled} change(s).").format(
-                pushed=report.pushed, pulled=report.pulled
-            )
-            if report.errors:
-                tooltip += "\n" + self.tr("Skipped: {problems}").format(
-                    problems="; ".join(report.errors[:5])
-                )
-            self._set(
-                "synced",
-                self.tr("Synced at {time}").format(time=self.last_synced.strftime("%H:%M")),
-                tooltip,
-            )
-            if report.pulled:
+            if getattr(outcome, "code", "") not in TRANSIENT_ERRORS:
+                self._stop_watching()
+            self.finished.emit(outcome)
+            self._next_or_resume()
+            return
+        report: SyncReport = outcome  # type: ignore[assignment]
+        self.last_synced = datetime.now()
+        held: Sequence[HeldDeletion] = list(report.held_deletions)
+        self.held_deletions = list(held)
+        self._show_report(report)
+        if report.pulled:
+            self._reporting = True
+            try:
                 self.pulled.emit()
+            finally:
+                self._reporting = False
+        if not report.cancelled:
+            self._watch(services, hub, secret)
         self.finished.emit(outcome)
+        allowed = frozenset() if self._cancel.is_set() else self._ask_about(held)
+        if allowed and not self._cancel.is_set():
+            self._start(by_user=self._by_user, allow_deletions=allowed)
+        else:
+            self._next_or_resume()
+
+    def _next_or_resume(self) -> None:
+        """Another run when something changed during this one; else the long poll goes on."""
         if self._again and not self._cancel.is_set():
             self._again = False
-            self.after_edit.start()
+            self.after_edit.start(AFTER_EDIT_MS)
+        elif self._watcher is not None:
+            self._watcher.resume()
+
+    # --- the long poll ------------------------------------------------------------------
+
+    def _watch(self, services: Services, hub: HubSettings, secret: str) -> None:
+        """Keep a long poll open with these settings (a new one when they changed)."""
+        key = (hub, secret, id(services.store))
+        if self.watching and self._watching == key:
+            return
+        self._stop_watching()
+        if self._cancel.is_set() or self._network_state() == "offline":
+            return
+        from pm_desktop.sync.watch import ChangeWatcher
+
+        self._watching = key
+        self._watcher = ChangeWatcher(
+            services.store,
+            lambda: hub.client(secret),
+            self._remote_changed.emit,
+            wait_s=self.wait_seconds,
+        ).start()
+
+    def _stop_watching(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+        self._watcher = None
+        self._watching = None
+
+    @Slot(list)
+    def _on_remote_change(self, _projects: list[str]) -> None:
+        if self._watcher is None:
+            return  # a report from a watcher stopped meanwhile
+        if not self.sync_automatically() and not (self._running or self._again):
+            self._watcher.resume()
+
+    # --- held deletions -----------------------------------------------------------------
+
+    def _ask_about(self, held: Sequence[HeldDeletion]) -> frozenset[str]:
+        """The projects whose held deletions the user agrees to; each project is asked at
+        most once a session, unless the user chose Sync Now."""
+        allowed: set[str] = set()
+        self._asking = True  # no run starts while a question is open
+        try:
+            for deletion in held:
+                if deletion.project_id in self._asked_deletions and not self._by_user:
+                    continue
+                self._asked_deletions.add(deletion.project_id)
+                if self.confirm_deletion(deletion):
+                    allowed.add(deletion.project_id)
+        finally:
+            self._asking = False
+        return frozenset(allowed)
+
+    def _confirm_deletion(self, deletion: HeldDeletion) -> bool:
+        parent = self.parent()
+        box = QMessageBox(parent if isinstance(parent, QWidget) else None)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete Rows of “{project}”?").format(project=_name(deletion)))
+        box.setText(
+            self.tr(
+                "In project “{project}”, {deleting} of {rows} rows would be deleted by changes "
+                "from the team server. Delete them?"
+            ).format(project=_name(deletion), deleting=deletion.deleting, rows=deletion.rows)
+        )
+        box.setInformativeText(self.tr("Not now keeps them on this computer; Sync Now asks again."))
+        delete = box.addButton(self.tr("Delete Them"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(self.tr("Not Now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(later)
+        box.exec()
+        return box.clickedButton() is delete
+
+    # --- the secret ---------------------------------------------------------------------
+
+    def _ask_secret(self, hub: HubSettings) -> str | None:
+        parent = self.parent()
+        return ask_hub_secret(hub, parent if isinstance(parent, QWidget) else None)
 
     # --- state --------------------------------------------------------------------------
 
+    def _show_report(self, report: SyncReport) -> None:
+        assert self.last_synced is not None
+        time_text = self.last_synced.strftime("%H:%M")
+        tooltip = self.tr("Sent {pushed} and received {pulled} change(s).").format(
+            pushed=report.pushed, pulled=report.pulled
+        )
+        if report.errors:
+            tooltip += "\n" + self.tr("Skipped: {problems}").format(
+                problems="; ".join(report.errors[:5])
+            )
+        if report.not_granted:
+            for project in report.not_granted:
+                tooltip += "\n" + self.tr(
+                    "Not sent: “{project}”: {why}. Its changes stay here and are sent once the "
+                    "team server's administrator grants you the project."
+                ).format(
+                    project=self._project_name(project),
+                    why=self._refusal_reason(report.refusals.get(project, "")),
+                )
+            if not self.held_deletions:
+                text = self.tr(
+                    "Synced at {time}; {count} project(s) not sent", "", len(report.not_granted)
+                )
+                self._set("synced", text.format(time=time_text, count=len(report.not_granted)),
+                          tooltip)  # fmt: skip
+                return
+        if not self.held_deletions:
+            self._set("synced", self.tr("Synced at {time}").format(time=time_text), tooltip)
+            return
+        for deletion in self.held_deletions:
+            tooltip += "\n" + self.tr(
+                "{deleting} of {rows} rows of “{project}” would be deleted by changes from the "
+                "team server: they are kept until you agree (Sync Now asks again)."
+            ).format(deleting=deletion.deleting, rows=deletion.rows, project=_name(deletion))
+        self._set(
+            "synced",
+            self.tr("Synced at {time}; deletions held").format(time=time_text),
+            tooltip,
+        )
+
     def _show_error(self, error: PmError) -> None:
         code = str(getattr(error, "code", ""))
+        detail = str(getattr(error, "message", "") or error)
+        if code == "not_granted":
+            self._show_refusal(detail)
+            return
         reasons = {
             "unauthorized": self.tr("login refused"),
             "network": self.tr("team server unreachable"),
@@ -224,16 +429,46 @@ class SyncRunner(QObject):
             "not_a_hub": self.tr("not a team server"),
             "unavailable": self.tr("team server busy"),
             "client_too_old": self.tr("update PM Desktop"),
-            "not_granted": self.tr("access refused"),
             "password": self.tr("secret needed"),
         }
         reason = reasons.get(code, self.tr("error"))
-        detail = str(getattr(error, "message", "") or error)
         self._set(
             "error",
             self.tr("Not synced: {reason}").format(reason=reason),
             describe_sync_problem(code, "" if code == "password" else detail),
         )
+
+    def _show_refusal(self, detail: str) -> None:
+        """The hub refused a project (not granted, revoked or expired): name it and say why."""
+        found = _PROJECT_ID.search(detail)
+        project = self._project_name(found.group(0)) if found else self.tr("a project")
+        why = self._refusal_reason(detail)
+        tooltip = self.tr(
+            "The team server refused project “{project}”: {why}. The sync stopped and nothing "
+            "on this computer was changed; your changes stay here. Ask the team server's "
+            "administrator to grant you the project."
+        ).format(project=project, why=why)
+        tooltip += "\n" + self.tr("Details: {details}").format(details=detail)
+        self._set("error", self.tr("Not synced: no access to “{project}”").format(project=project),
+                  tooltip)  # fmt: skip
+
+    def _refusal_reason(self, detail: str) -> str:
+        """Why the hub refused a project, from its message: revoked or expired on a date,
+        or not shared (also a project made here that the hub does not have yet)."""
+        when = _WHEN.search(detail)
+        if when is not None and when.group(1) == "revoked":
+            return self.tr("your access to it was revoked on {date}").format(date=when.group(2))
+        if when is not None:
+            return self.tr("your access to it expired on {date}").format(date=when.group(2))
+        return self.tr("it is not shared with you")
+
+    def _project_name(self, project_id: str) -> str:
+        """The project's name on this computer, else its id."""
+        try:
+            projects = self._services().projects.list(include_archived=True)
+        except PmError:
+            return project_id
+        return next((p.name for p in projects if p.id == project_id), project_id)
 
     def _set_offline(self) -> None:
         self._set(
@@ -245,3 +480,7 @@ class SyncRunner(QObject):
     def _set(self, state: str, text: str, tooltip: str) -> None:
         self.state, self.text, self.tooltip = state, text, tooltip
         self.stateChanged.emit(state)
+
+
+def _name(deletion: HeldDeletion) -> str:
+    return deletion.project_name or deletion.project_id

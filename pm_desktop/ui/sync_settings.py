@@ -9,12 +9,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from pm_desktop.ui.server_settings import ServerSettingsDialog
+from pm_desktop.ui.style import WARNING
 
 if TYPE_CHECKING:
     from pm_desktop.sync.client import Hello, HubClient
@@ -107,7 +113,9 @@ def describe_sync_problem(code: str, detail: str) -> str:
             "SyncSettings", "This version of PM Desktop is too old for the team server: update it."
         ),
         "password": translate(
-            "SyncSettings", "Enter the team server secret in Team Server settings."
+            "SyncSettings",
+            "This computer does not know your team server secret: choose File > Sync Now "
+            "to enter it.",
         ),
         "not_set_up": translate(
             "SyncSettings", "No team server is set up yet: open File > Team Server."
@@ -243,3 +251,81 @@ class SyncSettingsDialog(ServerSettingsDialog):
 def _hello(hub: HubSettings, secret: str) -> Hello:
     with hub.client(secret, timeout=15.0) as client:
         return client.hello()
+
+
+class SecretDialog(QDialog):
+    """Ask for the team server secret this computer does not know; on OK it is kept in the
+    keyring ("Remember" ticked, and a keyring works) or for this session only."""
+
+    def __init__(self, hub: HubSettings, parent: QWidget | None = None) -> None:
+        from pm_desktop.sync.credentials import keyring_problem
+
+        super().__init__(parent)
+        self.setObjectName("hubSecretDialog")
+        self.setWindowTitle(self.tr("Team Server Secret"))
+        self.hub = hub
+        problem = keyring_problem()
+        prompt = QLabel(
+            self.tr("Enter the secret of {user} on {url} to sync:").format(
+                user=hub.user, url=hub.url
+            )
+        )
+        prompt.setWordWrap(True)
+        self.secret = QLineEdit()
+        self.secret.setObjectName("hubSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("Remember in the keyring"))
+        self.remember.setObjectName("rememberSecret")
+        self.remember.setChecked(not problem)
+        self.remember.setVisible(not problem)
+        self.note = QLabel(
+            self.tr(
+                "This computer has no keyring ({reason}). The secret is kept only until "
+                "PM Desktop quits, and is never written to disk."
+            ).format(reason=problem)
+        )
+        self.note.setObjectName("keyringNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {WARNING.name()};")
+        self.note.setVisible(bool(problem))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Sync"))
+        ok.setEnabled(False)
+        self.secret.textChanged.connect(lambda text: ok.setEnabled(bool(text)))
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.secret)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def accept(self) -> None:
+        """Keep the secret as chosen (never on disk), then close."""
+        from pm_desktop.sync.credentials import SESSION, store_secret
+
+        text = self.secret.text()
+        if not text:
+            return
+        if self.remember.isVisible() and self.remember.isChecked():
+            store_secret(HUB_SERVICE, self.hub.account, text)  # the session if the keyring fails
+        else:
+            SESSION.set(HUB_SERVICE, self.hub.account, text)
+        super().accept()
+
+
+def ask_hub_secret(hub: HubSettings, parent: QWidget | None = None) -> str | None:
+    """Ask for the secret of ``hub`` (kept as the user chose); None when the user cancels."""
+    dialog = SecretDialog(hub, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.secret.text()
+    finally:
+        dialog.secret.clear()
+        dialog.deleteLater()

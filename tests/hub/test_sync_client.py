@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from pm_desktop.hub import admin
 from pm_desktop.services.container import Services
-from pm_desktop.storage.models import ChangeLogEntry, LocalMeta, PlanTask, Stakeholder
+from pm_desktop.storage.models import ChangeLogEntry, PlanTask, Stakeholder
 from pm_desktop.sync.apply import _synced_tables, apply_page, decode_value
 from pm_desktop.sync.client import HubClient, SyncError
 from pm_desktop.sync.engine import SyncReport, sync_once
@@ -148,9 +148,10 @@ def test_a_resend_after_a_lost_response_duplicates_nothing(
     a, b, project = two_devices(replica, make_user, db)
     a[0].stakeholders.create(project, "Once")
     store = a[0].store
-    op, first, last = engine._pending_batch(store) or (0, 0, 0)
-    changes = engine._batch_changes(store, first, last)
-    results = a[1].push(store.device_id, [{"op": op, "changes": changes}])
+    batch = engine._pending_batch(store, frozenset())
+    assert batch is not None
+    changes = engine._batch_changes(store, batch)
+    results = a[1].push(store.device_id, [{"op": batch.op, "changes": changes}])
     assert results[0]["status"] == "applied"  # ...and the response is "lost"
     report = sync(a)
     assert report.pushed == len(changes)
@@ -194,6 +195,28 @@ def test_a_user_not_granted_a_project_pulls_nothing_of_it(
     with pytest.raises(SyncError) as caught:
         stranger[1].pull(project, 0)
     assert caught.value.code == "not_granted"
+
+
+def test_a_project_not_shared_on_the_hub_waits_here_while_the_others_sync(
+    replica: ReplicaFactory, make_user: UserFactory, db: psycopg.Connection[Any]
+) -> None:
+    a, b, project = two_devices(replica, make_user, db)
+    a[0].stakeholders.create(project, "Shared")
+    mine = a[0].projects.create("Made offline", client="ACME")  # not granted on the hub yet
+    a[0].stakeholders.create(mine.id, "Waiting")
+    waiting_before = pending(a[0])
+    report = sync(a)
+    assert report.not_granted == [mine.id]
+    assert 0 < pending(a[0]) < waiting_before  # only the new project's changes are left
+    sync(b)
+    assert [s.name for s in b[0].stakeholders.of_project(project)] == ["Shared"]
+    assert [p.id for p in b[0].projects.list()] == [project]
+    admin.grant(db, a[1].user, mine.id)  # the hub administrator shares it
+    assert sync(a).not_granted == []
+    assert pending(a[0]) == 0
+    admin.grant(db, b[1].user, mine.id)
+    sync(b)
+    assert [s.name for s in b[0].stakeholders.of_project(mine.id)] == ["Waiting"]
 
 
 def test_plan_tasks_arrive_rescheduled(
@@ -260,13 +283,20 @@ def test_small_batches_and_pages_split_rows_yet_all_arrive(
     names = [f"S{i}" for i in range(6)]
     for name in names:
         a[0].stakeholders.create(project, name, title=f"t-{name}")
-    with a[0].store.read() as session:
-        ops_needed = -(-len(session.scalars(select(ChangeLogEntry.seq)).all()) // 7)
     sync(a)
-    with a[0].store.read() as session:
-        next_op = session.get(LocalMeta, engine.NEXT_OP_KEY)
-    assert next_op is not None
-    assert next_op.value == str(ops_needed + 1)
+    # Batches of about 7 entries, each ending where a row change ends: a new row's fields
+    # are never split between two batches (so they stay together in the hub's stream).
+    sizes = db.execute(
+        "SELECT count(*) FROM changes WHERE device_id = %s GROUP BY op_no",
+        [a[0].store.device_id],
+    ).fetchall()
+    assert len(sizes) > 3
+    split = db.execute(
+        """SELECT table_name, row_id, hlc FROM changes WHERE device_id = %s
+           GROUP BY 1, 2, 3 HAVING count(DISTINCT op_no) > 1""",
+        [a[0].store.device_id],
+    ).fetchall()
+    assert split == []
     resumed: list[int] = []
 
     def spy(*args: Any, **kwargs: Any) -> Any:

@@ -5,7 +5,7 @@ that reaches both replicas, and a deletion that meets an edit keeps the row."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -75,10 +75,13 @@ def shared_stakeholder(a: Replica, b: Replica, project: str, **fields: Any) -> s
 
 def same_conflicts(a: Replica, b: Replica) -> list[SyncConflict]:
     mine, theirs = conflicts(a), conflicts(b)
-    as_dicts: Callable[[list[SyncConflict]], list[dict[str, Any]]] = lambda rows: [
-        {c.name: getattr(r, c.name) for c in SyncConflict.__table__.columns if c.name != "hlc"}
-        for r in rows
-    ]
+
+    def as_dicts(rows: list[SyncConflict]) -> list[dict[str, Any]]:
+        return [
+            {c.name: getattr(r, c.name) for c in SyncConflict.__table__.columns if c.name != "hlc"}
+            for r in rows
+        ]
+
     assert as_dicts(mine) == as_dicts(theirs)
     return mine
 
@@ -188,5 +191,6 @@ def test_a_deletion_made_after_seeing_the_edit_just_deletes(
     sync(b, a)
     a[0].stakeholders.remove(person)
     sync(a, b)
-    assert stakeholder(a, person).deleted and stakeholder(b, person).deleted
+    assert stakeholder(a, person).deleted
+    assert stakeholder(b, person).deleted
     assert conflicts(a) == conflicts(b) == []

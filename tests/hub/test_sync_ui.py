@@ -15,20 +15,21 @@ from typing import Any
 import psycopg
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pm_desktop.hub import admin
 from pm_desktop.services.container import Services
 from pm_desktop.sync.client import HubClient
 from pm_desktop.sync.credentials import SESSION, store_secret
-from pm_desktop.sync.engine import sync_once
+from pm_desktop.sync.engine import HeldDeletion, sync_once
 from pm_desktop.ui.main_window import MainWindow
 from pm_desktop.ui.services_loader import ServicesLoader
 from pm_desktop.ui.sync_settings import (
     HUB_SERVICE,
     HubSettings,
+    SecretDialog,
     SyncSettingsDialog,
     load_hub_settings,
     save_hub_settings,
@@ -153,6 +154,7 @@ def test_incomplete_settings_are_refused_in_the_dialog(qtbot: QtBot, settings: Q
 
 def make_window(qtbot: QtBot, services: Services, settings: QSettings) -> MainWindow:
     window = MainWindow(ServicesLoader.of(services), settings)
+    window.sync.wait_seconds = 5  # a closed window's last long poll ends soon after the test
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -244,3 +246,286 @@ def test_without_a_team_server_the_sync_state_is_hidden(
     assert window.sync.state == "not_set_up"
     assert window.sync_label.isHidden()
     assert not window.sync.sync_automatically()
+
+
+# --- Sync Now without a secret -----------------------------------------------------------
+
+
+def answer_secret_dialog(secret: str, seen: dict[str, bool], *, shot_name: str = "") -> None:
+    """When the secret dialog opens (modal, inside Sync Now), note what it shows in ``seen``,
+    type ``secret`` and press Sync."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SecretDialog):
+            QTimer.singleShot(20, answer)
+            return
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        seen["ok enabled before typing"] = ok.isEnabled()
+        seen["remember shown"] = dialog.remember.isVisible()
+        seen["remember ticked"] = dialog.remember.isChecked()
+        seen["no-keyring note"] = dialog.note.isVisible() and "never written to disk" in (
+            dialog.note.text()
+        )
+        dialog.secret.setText(secret)
+        if shot_name:
+            shot(dialog, shot_name)
+        ok.click()
+
+    QTimer.singleShot(0, answer)
+
+
+def set_up_without_secret(
+    settings: QSettings, hub: HubThread, db: psycopg.Connection[Any], desk: Services, name: str
+) -> HubSettings:
+    project = desk.projects.create("Line 3", client="ACME", contract_signed_on=date(2026, 3, 2))
+    admin.grant(db, name, project.id)
+    hub_settings = HubSettings(hub.url, name)
+    save_hub_settings(settings, hub_settings)
+    return hub_settings
+
+
+def test_sync_now_without_a_keyring_asks_for_the_secret_and_keeps_it_for_this_session(  # noqa: PLR0917
+    qtbot: QtBot,
+    hub: HubThread,
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    desk: Services,
+    settings: QSettings,
+) -> None:
+    name, secret = make_user()
+    with keyring_backend(fail.Keyring()):  # type: ignore[no-untyped-call]
+        hub_settings = set_up_without_secret(settings, hub, db, desk, name)
+        window = make_window(qtbot, desk, settings)
+        assert not window.sync.sync_automatically()  # automatic runs never ask
+        assert window.sync_label.text() == "Not synced: secret needed"
+        assert "File > Sync Now" in window.sync_label.toolTip()
+
+        seen: dict[str, bool] = {}
+        answer_secret_dialog(secret, seen, shot_name="secret_dialog_no_keyring")
+        sync_and_wait(qtbot, window)
+        window.sync.wait()
+
+        assert seen == {
+            "ok enabled before typing": False,
+            "remember shown": False,
+            "remember ticked": False,
+            "no-keyring note": True,
+        }
+        assert window.sync.state == "synced", window.sync.tooltip
+        assert window.pending_label.text() == "0 change(s) not synced"
+        assert SESSION.get(HUB_SERVICE, hub_settings.account) == secret
+        # Known for this session now: the next Sync Now does not ask.
+        window.sync.ask_secret = lambda _hub: pytest.fail("asked twice")
+        sync_and_wait(qtbot, window)
+        window.sync.wait()
+        assert window.sync.state == "synced"
+    assert secret not in Path(settings.fileName()).read_text(encoding="utf-8")
+    assert not any(
+        secret.encode() in p.read_bytes() for p in Path(desk.database_path).parent.glob("*")
+    )
+
+
+def test_sync_now_asks_when_the_keyring_lost_the_secret_and_can_remember_it_there(  # noqa: PLR0917
+    qtbot: QtBot,
+    hub: HubThread,
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    desk: Services,
+    settings: QSettings,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    name, secret = make_user()
+    hub_settings = set_up_without_secret(settings, hub, db, desk, name)
+    window = make_window(qtbot, desk, settings)
+    seen: dict[str, bool] = {}
+    answer_secret_dialog(secret, seen, shot_name="secret_dialog")
+    sync_and_wait(qtbot, window)
+    window.sync.wait()
+    assert seen == {
+        "ok enabled before typing": False,
+        "remember shown": True,
+        "remember ticked": True,
+        "no-keyring note": False,
+    }
+    assert window.sync.state == "synced", window.sync.tooltip
+    assert memory_keyring.secrets == {(HUB_SERVICE, hub_settings.account): secret}
+
+
+def test_cancelling_the_secret_dialog_syncs_nothing_and_says_so(
+    qtbot: QtBot, hub: HubThread, desk: Services, settings: QSettings, memory_keyring: MemoryKeyring
+) -> None:
+    save_hub_settings(settings, HubSettings(hub.url, "wang.lei"))
+    window = make_window(qtbot, desk, settings)
+    asked: list[HubSettings] = []
+
+    def cancel(hub_settings: HubSettings) -> None:
+        asked.append(hub_settings)
+
+    window.sync.ask_secret = cancel
+    assert not window.sync.sync_now()
+    assert asked == [HubSettings(hub.url, "wang.lei")]
+    assert window.sync.state == "error"
+    assert window.sync_label.text() == "Not synced: secret needed"
+    assert not window.sync.running
+
+
+# --- a project the hub refuses ---------------------------------------------------------
+
+
+def test_a_project_not_shared_with_the_user_is_named_and_local_data_stays(  # noqa: PLR0917
+    qtbot: QtBot,
+    hub: HubThread,
+    make_user: UserFactory,
+    desk: Services,
+    settings: QSettings,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    name, secret = make_user()  # granted nothing
+    project = desk.projects.create("Line 3", client="ACME", contract_signed_on=date(2026, 3, 2))
+    hub_settings = HubSettings(hub.url, name)
+    save_hub_settings(settings, hub_settings)
+    store_secret(HUB_SERVICE, hub_settings.account, secret)
+    window = make_window(qtbot, desk, settings)
+    pending = desk.sync_status.pending_changes()
+
+    sync_and_wait(qtbot, window)
+    window.sync.wait()
+
+    # The rest synced (the team-wide stream); this project's changes wait here.
+    assert window.sync.state == "synced"
+    assert window.sync_label.text().endswith("; 1 project(s) not sent")
+    tooltip = window.sync_label.toolTip()
+    assert "Not sent: “Line 3”: it is not shared with you." in tooltip
+    assert "changes stay here" in tooltip
+    assert desk.sync_status.pending_changes() == pending
+    assert window.pending_label.text() == f"{pending} change(s) not synced"
+    assert [(p.id, p.name) for p in desk.projects.list()] == [(project.id, "Line 3")]
+    shot(window.statusBar(), "status_bar_not_granted")
+
+
+def test_a_revoked_project_says_since_when(  # noqa: PLR0917
+    qtbot: QtBot,
+    hub: HubThread,
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    desk: Services,
+    settings: QSettings,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    name, secret = make_user()
+    project = desk.projects.create("Line 3", client="ACME", contract_signed_on=date(2026, 3, 2))
+    admin.grant(db, name, project.id)
+    hub_settings = HubSettings(hub.url, name)
+    save_hub_settings(settings, hub_settings)
+    store_secret(HUB_SERVICE, hub_settings.account, secret)
+    window = make_window(qtbot, desk, settings)
+    sync_and_wait(qtbot, window)
+    window.sync.wait()
+    assert window.sync.state == "synced"
+    admin.revoke(db, name, project.id)
+    desk.projects.rename(project.id, "Line 3 retrofit")
+
+    sync_and_wait(qtbot, window)
+    window.sync.wait()
+
+    assert window.sync_label.text().endswith("; 1 project(s) not sent")
+    assert "“Line 3 retrofit”: your access to it was revoked on 20" in window.sync_label.toolTip()
+    assert desk.projects.get(project.id).name == "Line 3 retrofit"
+    assert desk.sync_status.pending_changes() == 1
+
+
+# --- deletions the engine holds back -------------------------------------------------------
+
+
+def answer_message_box(seen: list[str], button: str) -> None:
+    """When a message box opens, note its text and press the button labelled ``button``."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        shot(box, "held_deletions_question")
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def teammate_removes(path: Path, client: HubClient, stakeholders: list[str]) -> None:
+    other = Services.open(path)
+    try:
+        with client:
+            sync_once(other.store, client)
+            other.stakeholders.remove(stakeholders)
+            sync_once(other.store, client)
+    finally:
+        other.close()
+
+
+def test_held_deletions_are_asked_once_per_project_and_again_on_sync_now(  # noqa: PLR0917
+    qtbot: QtBot,
+    tmp_path: Path,
+    hub: HubThread,
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    desk: Services,
+    settings: QSettings,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    name, secret = make_user()
+    project = desk.projects.create("Line 3", client="ACME", contract_signed_on=date(2026, 3, 2))
+    people = [desk.stakeholders.create(project.id, f"Person {n}").id for n in range(60)]
+    admin.grant(db, name, project.id)
+    hub_settings = HubSettings(hub.url, name)
+    save_hub_settings(settings, hub_settings)
+    store_secret(HUB_SERVICE, hub_settings.account, secret)
+    window = make_window(qtbot, desk, settings)
+    window.sync.timer.stop()
+    sync_and_wait(qtbot, window)
+    window.sync.wait()
+    # A teammate deletes half of the stakeholders (over a fifth of the project's rows).
+    teammate_removes(tmp_path / "other.sqlite", HubClient(hub.url, name, secret), people[:30])
+
+    def live() -> int:
+        return len(desk.stakeholders.of_project(project.id))
+
+    questions: list[str] = []
+    answer_message_box(questions, "Not Now")
+    qtbot.waitUntil(lambda: not window.sync.running)
+    sync_and_wait(qtbot, window)
+    window.sync.wait()
+    assert questions == [
+        "In project “Line 3”, 30 of 61 rows would be deleted by changes from the team "
+        "server. Delete them?"
+    ]
+    assert window.sync_label.text().endswith("; deletions held")
+    assert "30 of 61 rows of “Line 3” would be deleted" in window.sync_label.toolTip()
+    assert live() == 60  # Not now: nothing deleted here
+
+    asked: list[HeldDeletion] = []
+
+    def record(deletion: HeldDeletion, answer: bool) -> bool:
+        asked.append(deletion)
+        return answer
+
+    window.sync.confirm_deletion = lambda d: record(d, False)
+    outcomes: list[object] = []
+    window.sync.finished.connect(outcomes.append)
+    window.sync.sync_automatically()  # (or the long poll's run is already on its way)
+    qtbot.waitUntil(lambda: len(outcomes) >= 1, timeout=30000)
+    window.sync.wait()
+    assert asked == []  # automatic runs do not ask again this session
+    assert window.sync_label.text().endswith("; deletions held")
+    assert live() == 60
+
+    window.sync.confirm_deletion = lambda d: record(d, True)
+    qtbot.waitUntil(lambda: not window.sync.running)
+    window.sync_now()  # asks again; "Delete Them" runs again allowing Line 3's deletions
+    qtbot.waitUntil(lambda: live() == 30, timeout=30000)
+    qtbot.waitUntil(lambda: not window.sync.running and window.sync.state == "synced")
+    assert [(d.project_id, d.deleting) for d in asked] == [(project.id, 30)]
+    assert window.sync_label.text().startswith("Synced at ")
+    assert not window.sync_label.text().endswith("held")
+    assert window.sync.held_deletions == []
