@@ -12,8 +12,7 @@ merge (the value the field holds), "lost" the other.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -29,8 +28,8 @@ from pm_desktop.core.errors import NotFoundError, ValidationError
 from pm_desktop.core.hlc import HlcStamp
 from pm_desktop.core.meetings import OPEN_STATUSES
 from pm_desktop.services.plan import PlanService
-from pm_desktop.storage.base import Base, Synced, UtcDateTime
-from pm_desktop.storage.changes import encode_value, tombstone
+from pm_desktop.storage.base import Base, Synced
+from pm_desktop.storage.changes import decode_value, encode_value, tombstone
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models import (
     ActionItem,
@@ -221,36 +220,6 @@ def _attribute(model: type[Synced], column: str) -> str:
         if attr.columns[0].name == column:
             return str(attr.key)
     raise NotFoundError(f"no attribute for {model.__tablename__}.{column}")
-
-
-_FROM_JSON: dict[type, Callable[[Any], Any]] = {
-    datetime: datetime.fromisoformat,
-    date: date.fromisoformat,
-    bool: bool,
-}
-
-
-def decode_value(column: Column[Any], text: str) -> Any:
-    """The Python value of ``value_json`` for ``column``.
-
-    The same as ``pm_desktop.sync.apply.decode_value``, which services may not import (layers);
-    both should use one copy in ``storage.changes``, next to ``encode_value``.
-    """
-    value = json.loads(text)
-    kind = column.type
-    convert: Callable[[Any], Any] | None
-    if value is None:
-        convert = None
-    elif isinstance(kind, UtcDateTime):
-        convert = datetime.fromisoformat
-    elif isinstance(kind, SqlEnum) and kind.enum_class is not None:
-        convert = kind.enum_class
-    else:
-        try:
-            convert = _FROM_JSON.get(kind.python_type)
-        except NotImplementedError:
-            convert = None
-    return value if convert is None else convert(value)
 
 
 def is_text(column: Column[Any]) -> bool:

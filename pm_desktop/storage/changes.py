@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import Column, Enum, event, insert, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 from pm_desktop.core.hlc import HybridLogicalClock
-from pm_desktop.storage.base import Synced, new_id
+from pm_desktop.storage.base import Synced, UtcDateTime, new_id
 from pm_desktop.storage.models.local import ChangeLogEntry
 
 CHANGE_LOG = ChangeLogEntry.metadata.tables[ChangeLogEntry.__tablename__]
@@ -47,6 +48,32 @@ def encode_value(value: Any) -> str:
     elif isinstance(value, date):
         value = value.isoformat()
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+_FROM_JSON: dict[type, Callable[[Any], Any]] = {
+    datetime: datetime.fromisoformat,
+    date: date.fromisoformat,
+    bool: bool,
+}
+
+
+def decode_value(column: Column[Any], text: str) -> Any:
+    """The Python value of ``value_json`` for ``column``: the inverse of :func:`encode_value`."""
+    value = json.loads(text)
+    kind = column.type
+    convert: Callable[[Any], Any] | None
+    if value is None:
+        convert = None
+    elif isinstance(kind, UtcDateTime):
+        convert = datetime.fromisoformat
+    elif isinstance(kind, Enum) and kind.enum_class is not None:
+        convert = kind.enum_class
+    else:
+        try:
+            convert = _FROM_JSON.get(kind.python_type)
+        except NotImplementedError:
+            convert = None
+    return value if convert is None else convert(value)
 
 
 def install_change_capture(factory: sessionmaker[Session], clock: HybridLogicalClock) -> None:

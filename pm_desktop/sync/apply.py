@@ -8,17 +8,16 @@ columns are written.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Enum, Table, func, insert, select, tuple_, update
+from sqlalchemy import Connection, Table, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from pm_desktop.core.hlc import ClockDriftError, HlcStamp
-from pm_desktop.storage.base import Base, Synced, UtcDateTime
+from pm_desktop.storage.base import Base, Synced
+from pm_desktop.storage.changes import decode_value
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta
 from pm_desktop.storage.models.sync import FieldStamp
@@ -45,32 +44,6 @@ def _synced_tables() -> dict[str, tuple[Table, frozenset[str]]]:
             derived: frozenset[str] = getattr(cls, "__derived__", frozenset())
             found[table.name] = (table, frozenset(table.c.keys()) - {"hlc"} - derived)
     return found
-
-
-_FROM_JSON: dict[type, Callable[[Any], Any]] = {
-    datetime: datetime.fromisoformat,
-    date: date.fromisoformat,
-    bool: bool,
-}
-
-
-def decode_value(column: Column[Any], text: str) -> Any:
-    """The Python value of ``value_json`` for ``column``: the inverse of ``encode_value``."""
-    value = json.loads(text)
-    kind = column.type
-    convert: Callable[[Any], Any] | None
-    if value is None:
-        convert = None
-    elif isinstance(kind, UtcDateTime):
-        convert = datetime.fromisoformat
-    elif isinstance(kind, Enum) and kind.enum_class is not None:
-        convert = kind.enum_class
-    else:
-        try:
-            convert = _FROM_JSON.get(kind.python_type)
-        except NotImplementedError:
-            convert = None
-    return value if convert is None else convert(value)
 
 
 @dataclass
