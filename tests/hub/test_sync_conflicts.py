@@ -194,3 +194,19 @@ def test_a_deletion_made_after_seeing_the_edit_just_deletes(
     assert stakeholder(a, person).deleted
     assert stakeholder(b, person).deleted
     assert conflicts(a) == conflicts(b) == []
+
+
+def test_a_sub_task_edited_while_its_phase_was_deleted_comes_back_with_a_working_plan(
+    pair: tuple[Replica, Replica, str],
+) -> None:
+    a, b, project = pair
+    phase = a[0].plan.add_task(project, "实施阶段", duration_days=0)
+    step = a[0].plan.add_task(project, "数据迁移", duration_days=5, parent_id=phase.id)
+    sync(a, b)
+    a[0].plan.remove_task(phase.id)  # takes its sub-task with it
+    b[0].plan.update_task(step.id, name="数据迁移（第一批）")
+    sync(a, b, a)
+    for rep in (a, b):
+        names = {t.name for t in rep[0].plan.tasks(project)}
+        assert "数据迁移（第一批）" in names
+        rep[0].plan.update_task(step.id, duration_days=6)  # the plan still schedules
