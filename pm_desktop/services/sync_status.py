@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import distinct, func, select
 
 from pm_desktop.storage.database import Store
@@ -23,3 +25,18 @@ class SyncStatusService:
         )
         with self._store.read() as session:
             return session.scalar(query) or 0
+
+    def last_change(self) -> int:
+        """The newest change-log position: edits made on this computer after it are newer."""
+        with self._store.read() as session:
+            return session.scalar(select(func.max(ChangeLogEntry.seq))) or 0
+
+    def edited_since(self, position: int, rows: Iterable[tuple[str, str]]) -> bool:
+        """Whether this computer changed any of ``rows`` (table, row id) after ``position``."""
+        wanted = set(rows)
+        if not wanted:
+            return False
+        log = ChangeLogEntry
+        query = select(log.table_name, log.row_id).where(log.seq > position).distinct()
+        with self._store.read() as session:
+            return any((t, r) in wanted for t, r in session.execute(query))

@@ -58,6 +58,8 @@ class PageResult:
     """Set when a new row's fields run past the page: pull again from here. Equal to the
     page's ``after`` when the row starts the page: pull again with a bigger page."""
     projects_to_reschedule: set[str] = field(default_factory=set)
+    rows_written: set[tuple[str, str]] = field(default_factory=set)
+    """(table, row id) of the rows the page changed here."""
     calendars_changed: bool = False
     errors: list[str] = field(default_factory=list)
     foreign: dict[FieldKey, str] = field(default_factory=dict)
@@ -149,6 +151,7 @@ def apply_page(
         kept = {k: s for k, s in won.items() if (k[0], k[1]) not in skipped}
         result.foreign.update({k: s[0] for k, s in won.items() if (k[0], k[1]) in incomplete})
         result.applied = len(kept)
+        result.rows_written = {(t, r) for t, r, _c in kept}
         upsert_stamps(connection, kept.items())
         if foreign_project is not None:
             record_foreign(connection, foreign_project, result.foreign)

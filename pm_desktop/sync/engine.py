@@ -45,6 +45,7 @@ from pm_desktop.storage.models.projects import Project
 from pm_desktop.sync.apply import (
     CHANGE_LOG,
     FIELD_STAMPS,
+    PageResult,
     apply_page,
     upsert_stamps,
 )
@@ -102,6 +103,12 @@ class SyncReport:
     stay here until the project is shared with the user on the hub."""
     refusals: dict[str, str] = field(default_factory=dict)
     """The hub's reason for each of ``not_granted`` (e.g. revoked on a date)."""
+    granted: frozenset[str] | None = None
+    """The projects the hub lets this user write, as it said at the start of the round."""
+    rows_written: set[tuple[str, str]] = field(default_factory=set)
+    """The (table, row id) of every row pulled changes wrote here."""
+    downloaded: list[str] = field(default_factory=list)
+    """Projects downloaded whole this round (first download or re-download)."""
 
 
 def sync_once(
@@ -117,7 +124,7 @@ def sync_once(
     """
     report = SyncReport()
     hello = client.hello()
-    granted = frozenset(hello.projects)
+    granted = report.granted = frozenset(hello.projects)
     report.pushed = push_pending(store, client, cancel=cancel, granted=granted)
     report.not_granted = not_granted(store, granted)
     for project in report.not_granted:
@@ -424,7 +431,7 @@ def _apply_kept(
             store, chunk, more=start + size < len(changes), after=after, next_seq=last,
             cursor_key=key, foreign_project=project,
         )  # fmt: skip
-        _count(report, result.applied, result.lost, result.errors)
+        _count(report, result)
         reschedule |= result.projects_to_reschedule
         calendars = calendars or result.calendars_changed
         if result.resume_after is None:
@@ -458,7 +465,7 @@ def _pull_pages(
             store, page.changes, more=page.more and limit < FETCH_LIMIT, after=after,
             next_seq=page.next, cursor_key=key, foreign_project=project,
         )  # fmt: skip
-        _count(report, result.applied, result.lost, result.errors)
+        _count(report, result)
         reschedule |= result.projects_to_reschedule
         calendars = calendars or result.calendars_changed
         if result.resume_after == after:  # a new row longer than the page: a bigger one
@@ -474,10 +481,11 @@ def _pull_pages(
     return done
 
 
-def _count(report: SyncReport, applied: int, lost: int, errors: list[str]) -> None:
-    report.pulled += applied
-    report.conflicts += lost
-    report.errors.extend(errors)
+def _count(report: SyncReport, result: PageResult) -> None:
+    report.pulled += result.applied
+    report.conflicts += result.lost
+    report.errors.extend(result.errors)
+    report.rows_written |= result.rows_written
 
 
 def _download(
@@ -494,12 +502,15 @@ def _download(
         store, client, project, cursor_key=CURSOR_PREFIX + project, cancel=cancel,
         position=position,
     )  # fmt: skip
-    _count(report, result.written, 0, result.errors)
+    report.pulled += result.written
+    report.errors.extend(result.errors)
     report.errors.extend(
         _reschedule(store, result.projects_to_reschedule, everything=result.calendars_changed)
     )
     if result.resent:
-        report.pushed += push_pending(store, client, cancel=cancel)
+        report.pushed += push_pending(store, client, cancel=cancel, granted=report.granted)
+    if result.written:
+        report.downloaded.append(project)
     if result.complete:
         _set_checked(store, project, time.time())
     return result.complete
@@ -539,7 +550,7 @@ def _check(
             return
         if _cursor(store, CURSOR_PREFIX + project) == before:
             break  # nothing new on the hub explains the difference
-    report.pushed += push_pending(store, client, cancel=cancel)
+    report.pushed += push_pending(store, client, cancel=cancel, granted=report.granted)
     report.checked.append(project)
     if _download(store, client, project, report, cancel):
         report.redownloaded.append(project)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -93,6 +95,10 @@ class MainWindow(QMainWindow):
         self.sync.pulled.connect(self._reload_after_sync)
         self.sync.timer.start()  # and every minute (a no-op until a team server is set up)
         self._loader.ready.connect(self.sync.sync_automatically)  # and once the database is open
+        self._undo_since = 0  # the change-log position where the undo history starts
+        self._loader.ready.connect(self._mark_undo_start)
+        if self._loader.is_ready:
+            self._mark_undo_start()
         self._pending_timer = QTimer(self)
         self._pending_timer.setInterval(PENDING_REFRESH_MS)
         self._pending_timer.timeout.connect(self.refresh_pending)
@@ -452,18 +458,36 @@ class MainWindow(QMainWindow):
             return
         self.sync.sync_now()
 
-    @Slot()
-    def _reload_after_sync(self) -> None:
+    @Slot(object)
+    def _reload_after_sync(self, report: object = None) -> None:
         """Others' changes arrived: read the projects and the shown workspace again, as after
-        a project command. The undo history is cleared: undoing an earlier edit now could
-        silently overwrite what a teammate changed since."""
-        if self.undo_stack.count():
+        a project command. If they changed a record this session's undo history edited, the
+        history is cleared: undoing an earlier edit now could silently overwrite what a
+        teammate changed since."""
+        if self.undo_stack.count() and self._undo_meets(report):
             self.undo_stack.clear()
+            self._mark_undo_start()
             self.statusBar().showMessage(
                 self.tr("Changes from the team arrived: earlier edits can no longer be undone."),
                 15000,
             )
         self.reload_projects()
+
+    @Slot()
+    def _mark_undo_start(self) -> None:
+        """Remember where the change log stood when the undo history (re)started."""
+        with contextlib.suppress(PmError):
+            self._undo_since = self._loader.get().sync_status.last_change()
+
+    def _undo_meets(self, report: object) -> bool:
+        """Whether pulled changes touched a record edited here since the history started."""
+        rows = getattr(report, "rows_written", None)
+        if rows is None or getattr(report, "downloaded", None):
+            return True
+        try:
+            return self._loader.get().sync_status.edited_since(self._undo_since, rows)
+        except PmError:
+            return True
 
     # --- status bar ---------------------------------------------------------------------
 

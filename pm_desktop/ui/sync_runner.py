@@ -66,7 +66,7 @@ class SyncRunner(QObject):
 
     stateChanged = Signal(str)  # the new state; ``text`` and ``tooltip`` describe it
     finished = Signal(object)  # the SyncReport of a run, or the PmError that stopped it
-    pulled = Signal()  # a run wrote remote changes into this replica
+    pulled = Signal(object)  # a run wrote remote changes into this replica (its SyncReport)
     _done = Signal(object)
     _remote_changed = Signal(list)  # from the watcher's thread: projects changed on the hub
 
@@ -278,7 +278,7 @@ class SyncRunner(QObject):
         if report.pulled:
             self._reporting = True
             try:
-                self.pulled.emit()
+                self.pulled.emit(report)
             finally:
                 self._reporting = False
         if not report.cancelled:

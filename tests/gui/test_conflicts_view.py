@@ -211,7 +211,7 @@ def test_the_badge_counts_open_conflicts_and_follows_a_sync(
 ) -> None:
     assert not window.conflicts.badge.isVisible()
     scene = make_scene(services)
-    window.sync.pulled.emit()  # a sync wrote the records here
+    window.sync.pulled.emit(None)  # a sync wrote the records here
     assert window.conflicts.badge.isVisible()
     assert window.conflicts.badge.text() == "⚠ 3 conflict(s)"
     window.conflicts.badge.click()

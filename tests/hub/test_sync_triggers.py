@@ -274,7 +274,7 @@ def test_the_long_poll_stops_offline_and_closing_does_not_wait_for_it(
     assert not window.sync.watching
 
 
-def test_pulled_changes_clear_the_undo_history_so_undo_cannot_overwrite_them(  # noqa: PLR0917
+def test_pulled_changes_of_a_record_undo_would_change_clear_the_undo_history(  # noqa: PLR0917
     qtbot: QtBot,
     hub: HubThread,
     db: psycopg.Connection[Any],
@@ -298,7 +298,13 @@ def test_pulled_changes_clear_the_undo_history_so_undo_cannot_overwrite_them(  #
     assert window.undo_stack.count() == 1  # our own change coming back is not a teammate's
 
     push_from(other, hub, account)
-    other.projects.rename(project, "Line 3 (theirs)")
+    other.stakeholders.create(project, "王芳")  # a teammate's change elsewhere: undo stays
+    push_from(other, hub, account)
+    qtbot.waitUntil(lambda: len(desk.stakeholders.of_project(project)) == 1, timeout=10000)
+    window.sync.wait()
+    assert window.undo_stack.count() == 1
+
+    other.projects.rename(project, "Line 3 (theirs)")  # the record our undo would change
     push_from(other, hub, account)
     qtbot.waitUntil(lambda: desk.projects.get(project).name == "Line 3 (theirs)", timeout=10000)
 
