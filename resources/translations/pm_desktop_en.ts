@@ -60,6 +60,26 @@
     </message>
 </context>
 <context>
+    <name>ConflictsEntry</name>
+    <message numerus="yes">
+        <source>⚠ %n conflict(s)</source>
+        <translation>
+            <numerusform>⚠ %n conflict</numerusform>
+            <numerusform>⚠ %n conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflict to resolve</numerusform>
+            <numerusform>%n conflicts to resolve</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CostLinesModel</name>
     <message numerus="yes">
         <source>%n working day(s) in the period</source>
@@ -420,6 +440,16 @@
         <translation>
             <numerusform>owns %n action item</numerusform>
             <numerusform>owns %n action items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncRunner</name>
+    <message numerus="yes">
+        <source>Synced at {time}; {count} project(s) not sent</source>
+        <translation>
+            <numerusform>Synced at {time}; {count} project not sent</numerusform>
+            <numerusform>Synced at {time}; {count} projects not sent</numerusform>
         </translation>
     </message>
 </context>

@@ -564,6 +564,474 @@
     </message>
 </context>
 <context>
+    <name>ConflictListModel</name>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Resolve conflict in {record}</source>
+        <translation>解决{record}的冲突</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Action progress</source>
+        <translation>待办进展</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Calendar day</source>
+        <translation>例外日</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>参会人</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>纪要条目</translation>
+    </message>
+    <message>
+        <source>Queued mail</source>
+        <translation>待发邮件</translation>
+    </message>
+    <message>
+        <source>Mail recipient</source>
+        <translation>邮件收件人</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Pool event</source>
+        <translation>资源池事件</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>RACI entry</source>
+        <translation>RACI 条目</translation>
+    </message>
+    <message>
+        <source>Stakeholder</source>
+        <translation>干系人</translation>
+    </message>
+    <message>
+        <source>Task assignment</source>
+        <translation>任务资源分配</translation>
+    </message>
+    <message>
+        <source>Task link</source>
+        <translation>任务依赖</translation>
+    </message>
+    <message>
+        <source>Team assignment</source>
+        <translation>团队派驻</translation>
+    </message>
+    <message>
+        <source>Team model</source>
+        <translation>组队模型</translation>
+    </message>
+    <message>
+        <source>Model role</source>
+        <translation>模型角色</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>接触记录</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>不在岗时间</translation>
+    </message>
+    <message>
+        <source>Working calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>What (5W1H)</source>
+        <translation>事项（5W1H）</translation>
+    </message>
+    <message>
+        <source>Why (5W1H)</source>
+        <translation>目的（5W1H）</translation>
+    </message>
+    <message>
+        <source>Who (5W1H)</source>
+        <translation>负责人（5W1H）</translation>
+    </message>
+    <message>
+        <source>Where (5W1H)</source>
+        <translation>地点（5W1H）</translation>
+    </message>
+    <message>
+        <source>How (5W1H)</source>
+        <translation>方式（5W1H）</translation>
+    </message>
+    <message>
+        <source>Minutes text</source>
+        <translation>纪要内容</translation>
+    </message>
+    <message>
+        <source>Touchpoint summary</source>
+        <translation>接触记录摘要</translation>
+    </message>
+    <message>
+        <source>Progress note</source>
+        <translation>进展说明</translation>
+    </message>
+    <message>
+        <source>Meeting notes</source>
+        <translation>会议备注</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Minutes taken by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>汇报人</translation>
+    </message>
+    <message>
+        <source>Responsibilities</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Work item</source>
+        <translation>工作项</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Our people</source>
+        <translation>我方人员</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>{kind} “{name}”</source>
+        <translation>{kind}“{name}”</translation>
+    </message>
+    <message>
+        <source>Whole team</source>
+        <comment>a record shared by every project</comment>
+        <translation>全团队共用</translation>
+    </message>
+    <message>
+        <source>A project not on this computer</source>
+        <translation>本机没有的项目</translation>
+    </message>
+    <message>
+        <source>Deleted and edited at once</source>
+        <translation>同时被删除和编辑</translation>
+    </message>
+    <message>
+        <source>{user} on this computer</source>
+        <translation>{user}（本机）</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>另一台电脑</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的版本</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的版本</translation>
+    </message>
+    <message>
+        <source>Later version</source>
+        <translation>较晚的版本</translation>
+    </message>
+    <message>
+        <source>Earlier version</source>
+        <translation>较早的版本</translation>
+    </message>
+    <message>
+        <source>{user}&apos;s version</source>
+        <translation>{user} 的版本</translation>
+    </message>
+    <message>
+        <source>Keep the Row</source>
+        <translation>保留该记录</translation>
+    </message>
+    <message>
+        <source>Delete It</source>
+        <translation>仍然删除</translation>
+    </message>
+    <message>
+        <source>Keep the Current Value</source>
+        <translation>保留当前值</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Keep Theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <source>Keep the Later</source>
+        <translation>保留较晚的</translation>
+    </message>
+    <message>
+        <source>Keep the Earlier</source>
+        <translation>保留较早的</translation>
+    </message>
+    <message>
+        <source>Keep {user}&apos;s</source>
+        <translation>保留 {user} 的</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsEntry</name>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Changes that met a concurrent change on another computer</source>
+        <translation>与其他电脑上同时进行的更改相冲突的更改</translation>
+    </message>
+    <message>
+        <source>Show both versions and choose which to keep</source>
+        <translation>显示两个版本，选择保留哪一个</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n conflict(s)</source>
+        <translation>
+            <numerusform>⚠ %n 个冲突</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Two computers changed the same thing while apart. The later change is in the record now; the other is kept here, so nothing is lost. Choose what to keep.</source>
+        <translation>两台电脑在同步前各自修改了同一内容。记录中现为较晚的更改，另一版本保存在这里，不会丢失。请选择要保留的内容。</translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation>没有冲突</translation>
+    </message>
+    <message>
+        <source>Nothing to resolve: every change from other computers fitted with yours.</source>
+        <translation>无需处理：其他电脑上的更改都与您的更改兼容。</translation>
+    </message>
+    <message>
+        <source>When two people change the same text while apart, or one deletes what another edits, both versions show here and you choose which to keep.</source>
+        <translation>如果两人在同步前各自修改了同一段文本，或一人删除了另一人正在编辑的内容，两个版本都会显示在这里，由您选择保留哪一个。</translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <source>The text in the record now first, then the other one after it</source>
+        <translation>记录中的现有文本在前，另一版本接在其后</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n 个冲突待解决</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Someone changed this after the conflict, so nothing was overwritten. Look at the record as it is now, then choose again.</source>
+        <translation>冲突发生后有人又修改了此内容，因此没有覆盖任何内容。请查看记录的当前内容，然后重新选择。</translation>
+    </message>
+    <message>
+        <source>{what} · {project}</source>
+        <translation>{what} · {project}</translation>
+    </message>
+    <message>
+        <source>{who} · {when}</source>
+        <translation>{who} · {when}</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>已保留</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>Deletion undone</source>
+        <translation>删除已撤回</translation>
+    </message>
+    <message>
+        <source>{who} deleted this record while it was being edited elsewhere. The record was kept; “Delete It” deletes it after all.</source>
+        <translation>{who} 删除了此记录，而另一处同时在编辑它。记录已保留；如确需删除，请点击“仍然删除”。</translation>
+    </message>
+    <message>
+        <source>In the record now</source>
+        <translation>当前生效</translation>
+    </message>
+    <message>
+        <source>Overwritten</source>
+        <translation>已被覆盖</translation>
+    </message>
+    <message>
+        <source>Changed since</source>
+        <translation>其后已修改</translation>
+    </message>
+    <message>
+        <source>The record is not on this computer: only the value it has can stay.</source>
+        <translation>本机没有该记录：只能保留其现有的值。</translation>
+    </message>
+    <message>
+        <source>The record was deleted again after the conflict.</source>
+        <translation>冲突发生后，该记录又被删除了。</translation>
+    </message>
+    <message>
+        <source>Changed after the conflict: it now reads “{value}”. Keeping the other version would overwrite that change.</source>
+        <translation>冲突发生后已被修改，当前内容为“{value}”。保留另一版本会覆盖这次修改。</translation>
+    </message>
+</context>
+<context>
     <name>CostLinesModel</name>
     <message>
         <source>Person</source>
@@ -1282,6 +1750,10 @@
     <message>
         <source>PM Desktop</source>
         <translation>PM Desktop</translation>
+    </message>
+    <message>
+        <source>Changes from the team arrived: earlier edits can no longer be undone.</source>
+        <translation>已收到团队的更改：之前的编辑无法再撤销。</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) not synced</source>
@@ -4122,6 +4594,29 @@ Queued {time}; {state}</source>
     </message>
 </context>
 <context>
+    <name>SecretDialog</name>
+    <message>
+        <source>Team Server Secret</source>
+        <translation>团队服务器密钥</translation>
+    </message>
+    <message>
+        <source>Enter the secret of {user} on {url} to sync:</source>
+        <translation>请输入 {user} 在 {url} 上的密钥以进行同步：</translation>
+    </message>
+    <message>
+        <source>Remember in the keyring</source>
+        <translation>保存到密钥环</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring ({reason}). The secret is kept only until PM Desktop quits, and is never written to disk.</source>
+        <translation>此电脑没有密钥环（{reason}）。密钥仅保留到 PM Desktop 退出，绝不写入磁盘。</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+</context>
+<context>
     <name>ServerSettings</name>
     <message>
         <source>Optional: the company CA (PEM)</source>
@@ -4968,6 +5463,7 @@ Queued {time}; {state}</source>
     <name>SyncRunner</name>
     <message>
         <source>Team server: not synced yet</source>
+        <extracomment>A local edit is sent this long after the last edit of a burst: well inside the 2 s a change may take to reach another online computer, yet not a round per keystroke. Edits that never pause are still sent at least this often. Run errors after which the long poll keeps going (the hub may be back in a moment); after any other (refused secret, certificate, version, access) it stops until a run succeeds.</extracomment>
         <translation>团队服务器：尚未同步</translation>
     </message>
     <message>
@@ -4979,6 +5475,26 @@ Queued {time}; {state}</source>
         <translation>正在与 {url} 同步</translation>
     </message>
     <message>
+        <source>Delete Rows of “{project}”?</source>
+        <translation>删除“{project}”中的记录？</translation>
+    </message>
+    <message>
+        <source>In project “{project}”, {deleting} of {rows} rows would be deleted by changes from the team server. Delete them?</source>
+        <translation>团队服务器的更改将删除项目“{project}”中 {rows} 条记录中的 {deleting} 条。确定删除吗？</translation>
+    </message>
+    <message>
+        <source>Not now keeps them on this computer; Sync Now asks again.</source>
+        <translation>选择“暂不”将在本机保留这些记录；下次“立即同步”时会再次询问。</translation>
+    </message>
+    <message>
+        <source>Delete Them</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
         <source>Sent {pushed} and received {pulled} change(s).</source>
         <translation>已发送 {pushed} 项、接收 {pulled} 项更改。</translation>
     </message>
@@ -4987,8 +5503,26 @@ Queued {time}; {state}</source>
         <translation>已跳过：{problems}</translation>
     </message>
     <message>
+        <source>Not sent: “{project}”: {why}. Its changes stay here and are sent once the team server&apos;s administrator grants you the project.</source>
+        <translation>未发送“{project}”：{why}。其更改保留在本机，待团队服务器管理员为您授予该项目的权限后再发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced at {time}; {count} project(s) not sent</source>
+        <translation>
+            <numerusform>已于 {time} 同步；{count} 个项目未发送</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Synced at {time}</source>
         <translation>已于 {time} 同步</translation>
+    </message>
+    <message>
+        <source>{deleting} of {rows} rows of “{project}” would be deleted by changes from the team server: they are kept until you agree (Sync Now asks again).</source>
+        <translation>团队服务器的更改将删除“{project}”中 {rows} 条记录中的 {deleting} 条：在您同意之前，这些记录会保留（“立即同步”时会再次询问）。</translation>
+    </message>
+    <message>
+        <source>Synced at {time}; deletions held</source>
+        <translation>已于 {time} 同步；删除暂缓</translation>
     </message>
     <message>
         <source>login refused</source>
@@ -5019,10 +5553,6 @@ Queued {time}; {state}</source>
         <translation>请更新 PM Desktop</translation>
     </message>
     <message>
-        <source>access refused</source>
-        <translation>访问被拒绝</translation>
-    </message>
-    <message>
         <source>secret needed</source>
         <translation>需要密钥</translation>
     </message>
@@ -5033,6 +5563,34 @@ Queued {time}; {state}</source>
     <message>
         <source>Not synced: {reason}</source>
         <translation>未同步：{reason}</translation>
+    </message>
+    <message>
+        <source>a project</source>
+        <translation>某个项目</translation>
+    </message>
+    <message>
+        <source>The team server refused project “{project}”: {why}. The sync stopped and nothing on this computer was changed; your changes stay here. Ask the team server&apos;s administrator to grant you the project.</source>
+        <translation>团队服务器拒绝了项目“{project}”：{why}。同步已停止，本机数据未做任何改动，您的更改仍保留在本机。请联系团队服务器管理员为您授予该项目的权限。</translation>
+    </message>
+    <message>
+        <source>Details: {details}</source>
+        <translation>详细信息：{details}</translation>
+    </message>
+    <message>
+        <source>Not synced: no access to “{project}”</source>
+        <translation>未同步：无权访问“{project}”</translation>
+    </message>
+    <message>
+        <source>your access to it was revoked on {date}</source>
+        <translation>您对该项目的访问权限已于 {date} 被撤销</translation>
+    </message>
+    <message>
+        <source>your access to it expired on {date}</source>
+        <translation>您对该项目的访问权限已于 {date} 到期</translation>
+    </message>
+    <message>
+        <source>it is not shared with you</source>
+        <translation>该项目未与您共享</translation>
     </message>
     <message>
         <source>Offline: sync waits</source>
@@ -5074,8 +5632,8 @@ Queued {time}; {state}</source>
         <translation>此版本的 PM Desktop 对团队服务器而言过旧：请更新。</translation>
     </message>
     <message>
-        <source>Enter the team server secret in Team Server settings.</source>
-        <translation>请在“团队服务器”设置中输入团队服务器密钥。</translation>
+        <source>This computer does not know your team server secret: choose File &gt; Sync Now to enter it.</source>
+        <translation>本机没有您的团队服务器密钥：请选择“文件 &gt; 立即同步”进行输入。</translation>
     </message>
     <message>
         <source>No team server is set up yet: open File &gt; Team Server.</source>

@@ -60,6 +60,10 @@ def field_label(table: str, column: str) -> str:
         ("touchpoints", "summary"): translate("Conflicts", "Touchpoint summary"),
         ("action_status_changes", "note"): translate("Conflicts", "Progress note"),
         ("meetings", "notes"): translate("Conflicts", "Meeting notes"),
+        ("stakeholders", "title"): translate("Conflicts", "Job title"),
+        ("stakeholders", "name"): translate("Conflicts", "Full name"),
+        ("people", "name"): translate("Conflicts", "Full name"),
+        ("meeting_attendees", "name"): translate("Conflicts", "Full name"),
     }
     if (table, column) in special:
         return special[(table, column)]
