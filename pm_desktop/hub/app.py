@@ -204,6 +204,9 @@ class Hub:
         params = request.query_params
         project = protocol.project_key(params.get("project"))
         after_row = protocol.parse_row_key(params.get("after_row"))
+        form = params.get("format", "fields")
+        if form not in ("fields", "rows"):
+            raise malformed("format must be fields or rows")
         limit = protocol.int_param(
             params.get("limit"),
             "limit",
@@ -213,6 +216,9 @@ class Hub:
         )
         async with self.store.as_user(user) as conn:
             await store.require_access(conn, [project])
+            if form == "rows":  # JSON text written by the database, passed on as it is
+                body = await store.snapshot_rows(conn, project, after_row, limit)
+                return Response(body, media_type="application/json")
             page = await store.snapshot(conn, project, after_row, limit)
         return JSONResponse(page)
 

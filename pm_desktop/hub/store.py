@@ -10,6 +10,7 @@ clear message.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -325,6 +326,53 @@ async def snapshot(
         "next": f"{last[0]}:{last[1]}" if last else None,
         "more": more,
     }
+
+
+#: One JSON row of the ``rows`` snapshot format per (table, row): PostgreSQL writes the text.
+#: Names, ids and stamps are quoted as they are: the hub accepts only characters that need
+#: no escape in them (protocol._IDENTIFIER, _KEY, _HLC); values are the stored JSON texts,
+#: which the hub checked when they were pushed. ``stamps`` is null when every field of the
+#: row has the row's stamp, else it gives every field's own (and the row's stamp is null).
+_SNAPSHOT_ROWS = """
+    SELECT table_name, row_id,
+           '["' || table_name || '","' || row_id || '",'
+           || CASE WHEN uniform THEN '"' || hlc || '","' || device || '"' ELSE 'null,null' END
+           || ',{' || fields || '},'
+           || CASE WHEN uniform THEN 'null' ELSE '{' || stamps || '}' END || ']'
+    FROM (SELECT table_name, row_id, max(hlc) AS hlc, max(device_id) AS device,
+                 min(hlc) = max(hlc) AND min(device_id) = max(device_id) AS uniform,
+                 string_agg('"' || column_name || '":' || value_json, ',') AS fields,
+                 string_agg('"' || column_name || '":["' || hlc || '","' || device_id || '"]',
+                            ',') AS stamps
+          FROM fields
+          WHERE project_key = %s AND (table_name, row_id) > (%s, %s)
+          GROUP BY table_name, row_id
+          ORDER BY table_name, row_id
+          LIMIT %s) AS page
+    ORDER BY table_name, row_id"""
+
+
+async def snapshot_rows(
+    conn: Conn, project: str, after_row: tuple[str, str] | None, limit: int
+) -> bytes:
+    """The ``rows`` format of :func:`snapshot` (docs/sync-protocol.md): the response body,
+    written by PostgreSQL row by row, so the hub builds no object per field."""
+    table, row_id = after_row or ("", "")
+    await conn.execute("SET LOCAL jit = off")
+    cursor = await conn.execute(_SNAPSHOT_ROWS, [project, table, row_id, limit + 1])
+    rows = await cursor.fetchall()
+    more = len(rows) > limit
+    page = rows[:limit]
+    last = (str(page[-1][0]), str(page[-1][1])) if page else after_row
+    tail = {"next": f"{last[0]}:{last[1]}" if last else None, "more": more}
+    return b"".join(
+        [
+            b'{"rows":[',
+            ",".join(str(row[2]) for row in page).encode(),
+            b"],",
+            json.dumps(tail)[1:].encode(),
+        ]
+    )
 
 
 async def changed(conn: Conn, cursors: Mapping[str, int]) -> list[str]:

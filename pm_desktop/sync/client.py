@@ -59,11 +59,18 @@ class HubSummary:
 
 @dataclass(frozen=True)
 class SnapshotPage:
-    """``/v1/snapshot``: the winning fields of whole rows, and where the next page starts."""
+    """``/v1/snapshot``: the winning fields of whole rows, and where the next page starts.
 
-    fields: list[dict[str, Any]]
+    ``rows`` in the ``rows`` format (docs/sync-protocol.md), unchecked: ``[table, row_id,
+    hlc, device_id, {column: value}, {column: [hlc, device_id]} or null]``, values decoded
+    from JSON. ``fields`` instead (and ``rows`` empty) when the hub answered in the field
+    format: a hub that does not know ``rows``, or a page whose ``rows`` text did not decode.
+    """
+
+    rows: list[Any]
     next: str | None
     more: bool
+    fields: list[Any] | None = None
 
 
 _STATUS_MESSAGES = {
@@ -157,19 +164,29 @@ class HubClient:
         return HubSummary(rows, fields, digest)
 
     def snapshot(self, project: str, after_row: str | None, limit: int = 1000) -> SnapshotPage:
-        """The page of whole rows after ``after_row`` (``table:row_id``; None: the first)."""
-        params: dict[str, Any] = {"project": project, "limit": limit}
+        """The page of whole rows after ``after_row`` (``table:row_id``; None: the first),
+        asked in the ``rows`` format, and again in the field format if that does not decode."""
+        params: dict[str, Any] = {"project": project, "limit": limit, "format": "rows"}
         if after_row:
             params["after_row"] = after_row
-        body = self._request("GET", "/v1/snapshot", params=params)
-        fields, nxt, more = body.get("fields"), body.get("next"), body.get("more")
+        try:
+            body = self._request("GET", "/v1/snapshot", params=params)
+        except SyncError as error:
+            if error.code != "not_a_hub":
+                raise
+            del params["format"]  # e.g. a stored value that is not JSON: the page field by field
+            body = self._request("GET", "/v1/snapshot", params=params)
+        rows, fields = body.get("rows"), body.get("fields")
+        nxt, more = body.get("next"), body.get("more")
         if (
-            not isinstance(fields, list)
+            not (isinstance(rows, list) or isinstance(fields, list))
             or not (nxt is None or isinstance(nxt, str))
             or not isinstance(more, bool)
         ):
             raise _not_a_hub(self.base_url)
-        return SnapshotPage(fields, nxt, more)
+        if isinstance(rows, list):
+            return SnapshotPage(rows, nxt, more)
+        return SnapshotPage([], nxt, more, fields)
 
     def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:

@@ -511,6 +511,8 @@ def _download(
         report.pushed += push_pending(store, client, cancel=cancel, granted=report.granted)
     if result.written:
         report.downloaded.append(project)
+    if not result.complete and cancel is not None and cancel.is_set():
+        report.cancelled = True
     if result.complete:
         _set_checked(store, project, time.time())
     return result.complete

@@ -15,6 +15,13 @@ that cursor and is pulled again next, which is harmless (the merge rule). Per fi
   sent the change), so the hub lost it, e.g. restored from a backup. It is kept and queued
   to be sent again with its own stamp: nothing is deleted here, unsent or not.
 
+**Speed** (the initial pull of a big project is bound by it): pages come in the hub's ``rows``
+format (one stamp per row, values decoded once per page), the next page is fetched in a
+thread while one is written, rows go in with the raw DB-API ``executemany`` (values
+converted per column as SQLAlchemy binds them), and a page's field stamps with one
+``INSERT ... SELECT`` that SQLite expands from one line per row and stamp. The download's
+own connection checks foreign keys once at the end.
+
 **Summary.** ``rows``, ``fields`` and ``hash`` (docs/sync-protocol.md) over the field stamps
 of the project's rows here, plus the fields this replica skipped (:mod:`.foreign`).
 """
@@ -23,14 +30,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Enum, Table, func, insert, select, update
+from sqlalchemy import Connection, Dialect, Enum, Table, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from pm_desktop.core.hlc import ClockDriftError, HlcStamp
@@ -47,21 +55,30 @@ from pm_desktop.sync.apply import (
     Stamp,
     _synced_tables,
 )
-from pm_desktop.sync.client import TEAM, HubClient, HubSummary
+from pm_desktop.sync.client import TEAM, HubClient, HubSummary, SnapshotPage
 from pm_desktop.sync.foreign import foreign_lines, record_foreign
 
 #: Rows per snapshot page: the most the hub gives.
 SNAPSHOT_ROWS = 5000
+_FIRST_ROWS = 500  # rows of the first page, then four times more per page up to SNAPSHOT_ROWS
 _CHUNK = 500  # ids per IN (...) list
-_STAMP_UPSERT = (
+_STAMPS_TABLE = "temp.snapshot_stamps"
+_STAMPS_FROM_TEMP = (
     "INSERT INTO field_stamps (table_name, row_id, column_name, hlc, device_id)"
-    " VALUES (?, ?, ?, ?, ?) ON CONFLICT (table_name, row_id, column_name)"
+    f" SELECT s.table_name, s.row_id, c.value, s.hlc, s.device_id FROM {_STAMPS_TABLE} AS s,"
+    " json_each(s.columns) AS c WHERE true"  # WHERE: SQLite's parser wants it before ON CONFLICT
+    " ON CONFLICT (table_name, row_id, column_name)"
     " DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"
 )
 
 Tables = dict[str, tuple[Table, frozenset[str]]]
-#: A hub field: (value_json, hlc, device id).
-HubField = tuple[str, str, str]
+Convert = Callable[[Any], Any]
+#: A column default as stored: (the value, None), or (None, what makes it for each row).
+Default = tuple[Any, Callable[[], Any] | None]
+#: A row of a page: [table, row_id, hlc, device_id, {column: value}, stamps] (see SnapshotPage).
+HubRow = list[Any]
+#: Rows of the ``stamps`` temporary table: the fields of a row that share a stamp.
+StampRow = tuple[str, str, str, str, str]
 
 
 @dataclass
@@ -123,39 +140,30 @@ def download(
     position = stream_positions(client, [project])[project] if position is None else position
     tables = _synced_tables()
     try:
-        with _unchecked_connection(store) as connection:
+        with _bulk_connection(store) as connection:
+            writer = _Writer(connection, tables)
             with connection.begin():
                 had_rows = _has_rows(connection, project, tables)
             hub_rows: dict[tuple[str, str], set[str]] | None = {} if had_rows else None
             skipped: dict[FieldKey, str] = {}
             newest = ""
-            after: str | None = None
-            while True:
-                if cancel is not None and cancel.is_set():
-                    return result
-                page = client.snapshot(project, after, SNAPSHOT_ROWS)
-                with connection.begin():
-                    newest = max(
-                        newest,
-                        _apply_page(
-                            connection,
-                            page.fields,
-                            tables,
-                            result,
-                            skipped=skipped,
-                            hub_rows=hub_rows,
-                        ),
-                    )
-                if not page.more:
-                    break
-                after = page.next
-            with connection.begin():
-                if hub_rows is not None:
-                    _resend_missing(connection, project, hub_rows, tables, result)
-                _report_dangling(connection, tables, result)
-                record_foreign(connection, project, skipped, replace=True)
-                connection.execute(LOCAL_META.delete().where(LOCAL_META.c.key == cursor_key))
-                connection.execute(LOCAL_META.insert().values(key=cursor_key, value=str(position)))
+            with _Pages(client, project, SNAPSHOT_ROWS) as pages:
+                for page in pages:
+                    if cancel is not None and cancel.is_set():
+                        return result
+                    with connection.begin():
+                        newest = max(
+                            newest,
+                            _apply_page(writer, page, result, skipped=skipped, hub_rows=hub_rows),
+                        )
+                        if page.more:
+                            continue
+                        # the last page: the rest in its transaction (one commit less)
+                        if hub_rows is not None:
+                            _resend_missing(connection, project, hub_rows, tables, result)
+                        _report_dangling(connection, tables, result)
+                        record_foreign(connection, project, skipped, replace=True)
+                        _save_cursor(connection, cursor_key, position)
     except DBAPIError as exc:
         raise storage_error(exc) from exc
     if newest:
@@ -167,21 +175,90 @@ def download(
     return result
 
 
+def _save_cursor(connection: Connection, key: str, position: int) -> None:
+    connection.execute(LOCAL_META.delete().where(LOCAL_META.c.key == key))
+    connection.execute(LOCAL_META.insert().values(key=key, value=str(position)))
+
+
+class _Pages:
+    """The snapshot pages of a project, each fetched (and decoded) in a thread while the one
+    before is written: at most one page waits, so memory stays at about three pages."""
+
+    def __init__(self, client: HubClient, project: str, limit: int) -> None:
+        self._client = client
+        self._project = project
+        self._limit = limit
+        self._queue: queue.Queue[SnapshotPage | Exception] = queue.Queue(maxsize=1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._fetch, name="snapshot pages", daemon=True)
+
+    def __enter__(self) -> Iterator[SnapshotPage]:
+        self._thread.start()
+        return self._pages()
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        while self._thread.is_alive():  # it may be waiting to hand over a page
+            with suppress(queue.Empty):
+                self._queue.get(timeout=0.05)
+        self._thread.join()
+
+    def _pages(self) -> Iterator[SnapshotPage]:
+        while True:
+            try:
+                item = self._queue.get(timeout=0.5)
+            except queue.Empty:
+                if self._thread.is_alive() or not self._queue.empty():
+                    continue
+                raise RuntimeError("the snapshot page reader stopped") from None
+            if isinstance(item, Exception):
+                raise item
+            yield item
+            if not item.more:
+                return
+
+    def _fetch(self) -> None:
+        after: str | None = None
+        limit = min(_FIRST_ROWS, self._limit)  # a small first page: writing starts sooner
+        try:
+            while not self._stop.is_set():
+                page = self._client.snapshot(self._project, after, limit)
+                self._hand_over(page)
+                if not page.more:
+                    return
+                after = page.next
+                limit = min(4 * limit, self._limit)
+        except Exception as exc:  # raised again by the reader
+            self._hand_over(exc)
+
+    def _hand_over(self, item: SnapshotPage | Exception) -> None:
+        while not self._stop.is_set():
+            with suppress(queue.Full):
+                self._queue.put(item, timeout=0.05)
+                return
+
+
 @contextmanager
-def _unchecked_connection(store: Store) -> Iterator[Connection]:
-    """A connection without foreign-key checks: pages come in table-name order, so a row
-    often arrives before the row it refers to (checked once at the end instead)."""
+def _bulk_connection(store: Store) -> Iterator[Connection]:
+    """A connection for bulk writes: without foreign-key checks (pages come in table-name
+    order, so a row often arrives before the row it refers to: checked once at the end
+    instead), a big page cache, and a temporary table for the field stamps of a page."""
     with store.engine.connect() as connection:
         raw = connection.connection.dbapi_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it does nothing
         cache = raw.execute("PRAGMA cache_size").fetchone()
         raw.execute("PRAGMA cache_size = -131072")  # 128 MiB: bulk index inserts stay in memory
+        raw.execute(
+            f"CREATE TABLE IF NOT EXISTS {_STAMPS_TABLE}"
+            " (table_name TEXT, row_id TEXT, hlc TEXT, device_id TEXT, columns TEXT)"
+        )
         try:
             yield connection
         finally:
             if connection.in_transaction():
                 connection.rollback()
+            raw.execute(f"DROP TABLE IF EXISTS {_STAMPS_TABLE}")
             raw.execute("PRAGMA foreign_keys = ON")
             raw.execute(f"PRAGMA cache_size = {int(cache[0]) if cache else -2000}")
 
@@ -201,188 +278,406 @@ def _report_dangling(connection: Connection, tables: Tables, result: DownloadRes
 
 
 def _apply_page(
-    connection: Connection,
-    fields: Sequence[Any],
-    tables: Tables,
+    writer: _Writer,
+    page: SnapshotPage,
     result: DownloadResult,
     *,
     skipped: dict[FieldKey, str],
     hub_rows: dict[tuple[str, str], set[str]] | None,
 ) -> str:
     """Write one snapshot page (the caller's transaction); returns its newest stamp."""
-    rows: dict[tuple[str, str], dict[str, HubField]] = {}
+    rows = page.rows if page.fields is None else _rows_of_fields(page.fields, result, skipped)
+    by_table: dict[str, list[HubRow]] = {}
     unknown: dict[str, int] = {}
-    newest = ""
-    for f in fields:
-        t, r, c = f.get("table"), f.get("row_id"), f.get("column")
-        v, h, d = f.get("value"), f.get("hlc"), f.get("device_id")
-        if not (
-            isinstance(t, str)
-            and isinstance(r, str)
-            and isinstance(c, str)
-            and isinstance(v, str)
-            and isinstance(h, str)
-            and isinstance(d, str)
-        ):
-            result.errors.append(f"a malformed field of a snapshot was skipped: {str(f)[:120]}")
+    for row in rows:
+        if not _well_formed(row):
+            result.errors.append(f"a malformed row of a snapshot was skipped: {str(row)[:120]}")
             continue
+        t, r, h, _d, values, stamps = row
         if hub_rows is not None:
-            hub_rows.setdefault((t, r), set()).add(c)
-        if t not in tables or c not in tables[t][1]:
-            skipped[(t, r, c)] = h
-            what = f"an unknown table {t[:64]!r}" if t not in tables else f"{t}.{c[:64]}"
-            unknown[what] = unknown.get(what, 0) + 1
+            hub_rows.setdefault((t, r), set()).update(values)
+        if t in writer.tables:
+            by_table.setdefault(t, []).append(row)
             continue
-        rows.setdefault((t, r), {})[c] = (v, h, d)
-        newest = max(newest, h)
+        for c in values:
+            skipped[(t, r, c)] = h if stamps is None else stamps[c][0]
+        what = f"an unknown table {t[:64]!r}"
+        unknown[what] = unknown.get(what, 0) + len(values)
+    newest = ""
+    for name, table_rows in by_table.items():
+        newest = max(newest, writer.write(name, table_rows, result, skipped, unknown))
     for what, count in sorted(unknown.items()):
         result.errors.append(f"{count} fields of {what} were skipped (unknown to this version)")
-    by_table: dict[str, list[str]] = {}
-    for t, r in rows:
-        by_table.setdefault(t, []).append(r)
-    pending = _pending_stamps(connection)
-    for table_name, row_ids in by_table.items():
-        table = tables[table_name][0]
-        page_rows = {r: rows[(table_name, r)] for r in row_ids}
-        _write_table(connection, table, page_rows, pending, result, skipped=skipped)
+    writer.write_stamps()
     return newest
 
 
-def _write_table(  # noqa: PLR0912, PLR0915 - one pass: decide, then write in bulk
-    connection: Connection,
-    table: Table,
-    rows: Mapping[str, Mapping[str, HubField]],
-    pending: Mapping[FieldKey, Stamp],
-    result: DownloadResult,
-    *,
-    skipped: dict[FieldKey, str],
-) -> None:
-    name = str(table.name)  # a plain str: sqlite3 adapts a subclass slowly, per row
-    ids = list(rows)
-    existing: set[str] = set()
-    local: dict[FieldKey, Stamp] = {}
-    s = FIELD_STAMPS.c
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        existing.update(connection.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
-        stamps = select(s.row_id, s.column_name, s.hlc, s.device_id).where(
-            s.table_name == name, s.row_id.in_(chunk)
+def _well_formed(row: Any) -> bool:
+    if not (type(row) is list and len(row) == 6):
+        return False
+    t, r, h, d, values, stamps = row
+    if not (type(t) is str and type(r) is str and type(values) is dict):
+        return False
+    if stamps is None:
+        return type(h) is str and type(d) is str
+    return (
+        type(stamps) is dict
+        and stamps.keys() == values.keys()
+        and all(
+            type(s) is list and len(s) == 2 and type(s[0]) is str and type(s[1]) is str
+            for s in stamps.values()
         )
-        for r, c, h, d in connection.execute(stamps):
-            local[(name, r, c)] = (h, d)
-    required = {
-        c.name for c in table.columns if not c.nullable and c.default is None
-        and c.server_default is None
-    } - {"id", "hlc"}  # fmt: skip
-    decode = _decoders(table)
-    new_rows: dict[frozenset[str], list[dict[str, Any]]] = {}
-    changed: list[tuple[str, dict[str, Any], str]] = []
-    resend: dict[str, list[tuple[str, str]]] = {}
-    stamps_out: list[tuple[str, str, str, str, str]] = []
-    project_ids: set[str | None] = set()
-    for row_id, hub in rows.items():
-        if row_id in existing:
-            take: dict[str, HubField] = {}
-            for column, (value, hlc, device) in hub.items():
+    )
+
+
+def _rows_of_fields(
+    fields: Sequence[Any], result: DownloadResult, skipped: dict[FieldKey, str]
+) -> list[HubRow]:
+    """A page in the field format as rows; a row with a value that is not JSON is skipped."""
+    rows: dict[tuple[str, str], tuple[dict[str, str], dict[str, list[str]]]] = {}
+    for f in fields:
+        t, r, c = f.get("table"), f.get("row_id"), f.get("column")
+        v, h, d = f.get("value"), f.get("hlc"), f.get("device_id")
+        if not all(isinstance(x, str) for x in (t, r, c, v, h, d)):
+            result.errors.append(f"a malformed field of a snapshot was skipped: {str(f)[:120]}")
+            continue
+        texts, stamps = rows.setdefault((t, r), ({}, {}))
+        texts[c], stamps[c] = v, [h, d]
+    decoded: list[HubRow] = []
+    for (t, r), (texts, stamps) in rows.items():
+        try:
+            values = dict(zip(texts, json.loads("[" + ",".join(texts.values()) + "]"), strict=True))
+        except ValueError as exc:
+            result.errors.append(f"row {r} has a value that does not decode ({exc}): skipped")
+            skipped.update({(t, r, c): h for c, (h, _d) in stamps.items()})
+            continue
+        decoded.append([t, r, None, None, values, stamps])
+    return decoded
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """How to write a row of a table whose fields come in this order (found once per order)."""
+
+    known: tuple[str, ...]
+    """The columns this version writes, in the row's order."""
+    unknown: tuple[str, ...]
+    missing: str
+    """The required columns a new row lacks (comma-separated; "": none)."""
+    convert: tuple[tuple[int, Convert], ...]
+    """(index in ``known``, converter) of the columns whose value needs converting."""
+    defaults: list[Any]
+    """The stored defaults of the columns with one the row lacks, in ``insert``'s order."""
+    made: tuple[tuple[int, Callable[[], Any]], ...]
+    """(index in the inserted values, maker) of the defaults made for each row."""
+    id_at: int | None
+    insert: str
+    """INSERT of a new row: the ``known`` columns, the defaults, ``id`` if not known, ``hlc``."""
+    names: str
+    """``known`` as a JSON list, for the stamps table."""
+
+
+class _Writer:
+    """Writes the rows of pages on one connection with the raw DB-API (``executemany``), the
+    values converted per column as SQLAlchemy would bind them."""
+
+    def __init__(self, connection: Connection, tables: Tables) -> None:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        self.raw: Any = raw
+        self.connection = connection
+        self.dialect = connection.dialect
+        self.tables = tables
+        self._shapes: dict[tuple[str, tuple[str, ...]], _Shape] = {}
+        self._codecs: dict[str, tuple[dict[str, Convert], dict[str, Default]]] = {}
+        self._stamps: list[StampRow] = []
+
+    def shape(self, name: str, columns: tuple[str, ...]) -> _Shape:
+        found = self._shapes.get((name, columns))
+        if found is None:
+            found = self._shapes[(name, columns)] = self._new_shape(name, columns)
+        return found
+
+    def _new_shape(self, name: str, columns: tuple[str, ...]) -> _Shape:
+        table, settable = self.tables[name]
+        if name not in self._codecs:
+            self._codecs[name] = _codecs(table, self.dialect)
+        converters, defaults = self._codecs[name]
+        known = tuple(c for c in columns if c in settable)
+        required = {
+            c.name for c in table.columns if not c.nullable and c.default is None
+            and c.server_default is None
+        } - {"id", "hlc"}  # fmt: skip
+        absent = [c for c in defaults if c not in known]
+        written = [*known, *absent, *(() if "id" in known else ("id",)), "hlc"]
+        return _Shape(
+            known=known,
+            unknown=tuple(c for c in columns if c not in settable),
+            missing=", ".join(sorted(required - set(known))),
+            convert=tuple((i, converters[c]) for i, c in enumerate(known) if c in converters),
+            defaults=[defaults[c][0] for c in absent],
+            made=tuple(
+                (len(known) + i, make)
+                for i, c in enumerate(absent)
+                if (make := defaults[c][1]) is not None
+            ),
+            id_at=known.index("id") if "id" in known else None,
+            insert=f'INSERT INTO "{name}" ({", ".join(map(_quoted, written))})'
+            f" VALUES ({', '.join('?' * len(written))})",
+            names=json.dumps(sorted(known)),  # the stamps' index order
+        )
+
+    def write(
+        self,
+        name: str,
+        rows: Sequence[HubRow],
+        result: DownloadResult,
+        skipped: dict[FieldKey, str],
+        unknown: dict[str, int],
+    ) -> str:
+        """Write the rows of table ``name``; the newest stamp among their fields."""
+        existing = self._existing(name, [row[1] for row in rows])
+        inserts: dict[str, list[list[Any]]] = {}
+        merged: list[tuple[HubRow, _Shape]] = []
+        project_ids: set[Any] = set()
+        newest = ""
+        for row in rows:
+            _t, row_id, hlc, _device, values, own = row
+            shape = self.shape(name, tuple(values))
+            if shape.unknown:
+                for c in shape.unknown:
+                    skipped[(name, row_id, c)] = hlc if own is None else own[c][0]
+                what = f"{name}.{shape.unknown[0][:64]}"
+                unknown[what] = unknown.get(what, 0) + len(shape.unknown)
+            if not shape.known:
+                continue
+            top = hlc if own is None else max(own[c][0] for c in shape.known)
+            newest = max(newest, top)
+            if row_id in existing:
+                merged.append((row, shape))
+                continue
+            vals = self._new_row(
+                name, row=row, shape=shape, top=top, result=result, skipped=skipped
+            )
+            if vals is not None:
+                inserts.setdefault(shape.insert, []).append(vals)
+                project_ids.add(values.get("project_id"))
+        for statement, batch in inserts.items():
+            self.raw.executemany(statement, batch)
+        wrote = bool(inserts)
+        if merged:
+            wrote = self._merge(name, merged, result, skipped, project_ids) or wrote
+        if wrote and name in PLAN_TABLES:
+            result.projects_to_reschedule.update(p for p in project_ids if p)
+        if wrote and name in CALENDAR_TABLES:
+            result.calendars_changed = True
+        return newest
+
+    def _new_row(
+        self,
+        name: str,
+        *,
+        row: HubRow,
+        shape: _Shape,
+        top: str,
+        result: DownloadResult,
+        skipped: dict[FieldKey, str],
+    ) -> list[Any] | None:
+        """The values to insert of a row missing here (its stamps queued); None: skipped."""
+        _t, row_id, hlc, device, values, own = row
+        if shape.missing:
+            result.errors.append(f"{name} {row_id} is on the hub without {shape.missing}: skipped")
+            skipped.update(_stamps_of(name, row, shape.known))
+            return None
+        vals = list(values.values()) if not shape.unknown else [values[c] for c in shape.known]
+        try:
+            for i, convert in shape.convert:
+                vals[i] = convert(vals[i])
+        except (ValueError, TypeError, LookupError) as exc:
+            result.errors.append(f"row {row_id} has a value that does not decode ({exc}): skipped")
+            skipped.update(_stamps_of(name, row, shape.known))
+            return None
+        vals.extend(shape.defaults)
+        for i, make in shape.made:
+            vals[i] = make()
+        if shape.id_at is None:
+            vals.append(row_id)
+        else:
+            vals[shape.id_at] = row_id
+        vals.append(top)
+        if own is None:
+            self._stamps.append((name, row_id, hlc, device, shape.names))
+            result.written += len(shape.known)
+        else:
+            self._stamp_fields(name, row_id, {c: own[c] for c in shape.known}, result)
+        return vals
+
+    def _stamp_fields(
+        self, name: str, row_id: str, stamps: Mapping[str, Sequence[str]], result: DownloadResult
+    ) -> None:
+        """Queue the stamps of these fields of a row, grouped by stamp."""
+        by_stamp: dict[tuple[str, str], list[str]] = {}
+        for column, (hlc, device) in stamps.items():
+            by_stamp.setdefault((hlc, device), []).append(column)
+        for (hlc, device), columns in by_stamp.items():
+            self._stamps.append((name, row_id, hlc, device, json.dumps(columns)))
+        result.written += len(stamps)
+
+    def write_stamps(self) -> None:
+        """Write the field stamps queued by this page (one statement: SQLite expands them)."""
+        if not self._stamps:
+            return
+        self.raw.executemany(f"INSERT INTO {_STAMPS_TABLE} VALUES (?, ?, ?, ?, ?)", self._stamps)
+        self.raw.execute(_STAMPS_FROM_TEMP)
+        self.raw.execute(f"DELETE FROM {_STAMPS_TABLE}")
+        self._stamps = []
+
+    def _existing(self, name: str, ids: list[str]) -> set[str]:
+        query = f'SELECT id FROM "{name}" WHERE id IN (SELECT value FROM json_each(?))'
+        return {str(r[0]) for r in self.raw.execute(query, (json.dumps(ids),))}
+
+    def _merge(
+        self,
+        name: str,
+        rows: Sequence[tuple[HubRow, _Shape]],
+        result: DownloadResult,
+        skipped: dict[FieldKey, str],
+        project_ids: set[Any],
+    ) -> bool:
+        """Rows that exist here: each field the hub's value wins is written, and each the hub
+        lacks (an older stamp there, nothing unsent here) is sent again. True if one was
+        written (its project id added to ``project_ids``)."""
+        pending = _pending_stamps(self.connection)
+        local = self._local_stamps(name, [row[1] for row, _shape in rows])
+        updates: dict[tuple[str, ...], list[list[Any]]] = {}
+        resend: dict[str, list[tuple[str, str]]] = {}
+        converters = self._codecs[name][0]
+        for (_t, row_id, hlc, device, values, own), shape in rows:
+            take: dict[str, tuple[str, str]] = {}
+            for column in shape.known:
+                stamp = (hlc, device) if own is None else (own[column][0], own[column][1])
                 key = (name, row_id, column)
                 here = max(local.get(key, ("", "")), pending.get(key, ("", "")))
-                if (hlc, device) > here:
-                    take[column] = (value, hlc, device)
-                elif (hlc, device) < here and key not in pending:
+                if stamp > here:
+                    take[column] = stamp
+                elif stamp < here and key not in pending:
                     resend.setdefault(row_id, []).append((column, local[key][0]))
             if not take:
                 continue
-        else:
-            take = dict(hub)
-            missing = required - set(take)
-            if missing:
+            try:
+                vals = [_converted(converters.get(c), values[c]) for c in take]
+            except (ValueError, TypeError, LookupError) as exc:
                 result.errors.append(
-                    f"{name} {row_id} is on the hub without {', '.join(sorted(missing))}: skipped"
+                    f"row {row_id} has a value that does not decode ({exc}): skipped"
                 )
-                skipped.update({(name, row_id, c): h for c, (_v, h, _d) in take.items()})
+                skipped.update({(name, row_id, c): h for c, (h, _d) in take.items()})
                 continue
-        values = _decoded(decode, row_id, take, result)
-        if values is None:
-            skipped.update({(name, row_id, c): h for c, (_v, h, _d) in take.items()})
-            continue
-        top = max(h for _v, h, _d in take.values())
-        project_ids.add(values.get("project_id"))
-        if row_id in existing:
-            changed.append((row_id, values, top))
-        else:
-            values["id"] = row_id
-            values["hlc"] = top
-            new_rows.setdefault(frozenset(values), []).append(values)
-        stamps_out.extend((name, row_id, c, h, d) for c, (_v, h, d) in take.items())
-    for batch in new_rows.values():
-        connection.execute(insert(table), batch)
-    for row_id, values, top in changed:
-        stamp = func.max(table.c.hlc, top)
-        connection.execute(
-            update(table).where(table.c.id == row_id).values({**values, table.c.hlc: stamp})
+            vals.append(max(h for h, _d in take.values()))
+            vals.append(row_id)
+            updates.setdefault(tuple(take), []).append(vals)
+            project_ids.add(values.get("project_id"))
+            self._stamp_fields(name, row_id, take, result)
+        for columns, batch in updates.items():
+            sets = ", ".join(f'"{c}" = ?' for c in columns)
+            statement = f'UPDATE "{name}" SET {sets}, hlc = max(hlc, ?) WHERE id = ?'
+            self.raw.executemany(statement, batch)
+        if resend:
+            _resend(self.connection, self.tables[name][0], resend, result)
+        return bool(updates)
+
+    def _local_stamps(self, name: str, ids: list[str]) -> dict[FieldKey, Stamp]:
+        query = (
+            "SELECT row_id, column_name, hlc, device_id FROM field_stamps"
+            " WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))"
         )
-    if stamps_out:
-        raw = connection.connection.driver_connection
-        assert raw is not None
-        raw.executemany(_STAMP_UPSERT, stamps_out)  # SQLAlchemy's own costs more than it
-    result.written += len(stamps_out)
-    if resend:
-        _resend(connection, table, resend, result)
-    if stamps_out and name in PLAN_TABLES:
-        result.projects_to_reschedule.update(p for p in project_ids if p)
-    if stamps_out and name in CALENDAR_TABLES:
-        result.calendars_changed = True
+        return {
+            (name, r, c): (h, d) for r, c, h, d in self.raw.execute(query, (name, json.dumps(ids)))
+        }
 
 
-Decoder = Callable[[Any], Any] | None
+def _stamps_of(name: str, row: HubRow, columns: Iterable[str]) -> dict[FieldKey, str]:
+    _t, row_id, hlc, _device, _values, own = row
+    return {(name, row_id, c): hlc if own is None else own[c][0] for c in columns}
 
 
-def _decoders(table: Table) -> dict[str, Decoder]:
-    """Per column, what turns a decoded JSON value into the column's Python value (as
-    :func:`pm_desktop.sync.apply.decode_value`; None: the JSON value as it is)."""
-    found: dict[str, Decoder] = {}
+def _quoted(column: str) -> str:
+    return f'"{column}"'
+
+
+def _converted(convert: Convert | None, value: Any) -> Any:
+    return value if convert is None else convert(value)
+
+
+def _codecs(table: Table, dialect: Dialect) -> tuple[dict[str, Convert], dict[str, Default]]:
+    """How SQLAlchemy would store a row: per column whose JSON value is not what SQLite
+    stores, JSON value -> stored value (the Python value as
+    :func:`pm_desktop.storage.changes.decode_value` makes it, then the column's bind
+    processing); and per column with a Python-side default (for a row that lacks it), its
+    stored value, or what makes it for each row (a callable default).
+    """
+    converters: dict[str, Convert] = {}
+    defaults: dict[str, Default] = {}
     for column in table.columns:
         kind = column.type
-        convert: Decoder = None
+        decode: Convert | None = None
         if isinstance(kind, UtcDateTime):
-            convert = datetime.fromisoformat
+            decode = datetime.fromisoformat
         elif isinstance(kind, Enum) and kind.enum_class is not None:
-            convert = kind.enum_class
+            decode = kind.enum_class
         else:
             try:
-                python_type = kind.python_type
+                decode = _FROM_JSON.get(kind.python_type)
             except NotImplementedError:
-                python_type = None
-            if python_type is datetime:
-                convert = datetime.fromisoformat
-            elif python_type is date:
-                convert = date.fromisoformat
-            elif python_type is bool:
-                convert = bool
-        found[column.name] = convert
-    return found
+                decode = None
+        bind = kind.dialect_impl(dialect).bind_processor(dialect)
+        if decode is not None:
+            converters[column.name] = _decoding(decode, bind)
+        elif bind is not None:
+            converters[column.name] = bind
+        default = column.default
+        if column.name in ("id", "hlc") or default is None:
+            continue
+        if default.is_scalar:
+            value = default.arg  # type: ignore[attr-defined]
+            defaults[column.name] = (value if bind is None else bind(value), None)
+        elif default.is_callable:
+            defaults[column.name] = (None, _made(default.arg, bind))  # type: ignore[attr-defined]
+    return converters, defaults
 
 
-def _decoded(
-    decode: Mapping[str, Decoder],
-    row_id: str,
-    fields: Mapping[str, HubField],
-    result: DownloadResult,
-) -> dict[str, Any] | None:
-    """The row's values (one JSON parse for the whole row); None when one does not decode."""
-    columns = list(fields)
-    try:
-        raw = json.loads("[" + ",".join(fields[c][0] for c in columns) + "]")
-        if len(raw) != len(columns):
-            raise ValueError("a value is not one JSON value")
-        values: dict[str, Any] = {}
-        for column, value in zip(columns, raw, strict=True):
-            convert = decode[column]
-            values[column] = value if convert is None or value is None else convert(value)
-    except (ValueError, TypeError, LookupError) as exc:
-        result.errors.append(f"row {row_id} has a value that does not decode ({exc}): skipped")
-        return None
-    return values
+def _made(make: Callable[[Any], Any], bind: Convert | None) -> Callable[[], Any]:
+    """A callable default as SQLAlchemy calls it (with an execution context, unused)."""
+    if bind is None:
+        return lambda: make(None)
+    return lambda: bind(make(None))
+
+
+_MEMO_SIZE = 20_000
+_FROM_JSON: dict[type, Convert] = {
+    datetime: datetime.fromisoformat,
+    date: date.fromisoformat,
+    bool: bool,
+}
+
+
+def _decoding(decode: Convert, bind: Convert | None) -> Convert:
+    """JSON value -> stored value; remembered per text (dates, instants and enumerations
+    come as text, and repeat)."""
+    memo: dict[str, Any] = {}
+
+    def convert(value: Any) -> Any:
+        if type(value) is str:
+            found = memo.get(value, memo)
+            if found is memo:
+                found = decode(value) if bind is None else bind(decode(value))
+                if len(memo) < _MEMO_SIZE:
+                    memo[value] = found
+            return found
+        if value is None:
+            return None if bind is None else bind(None)
+        return decode(value) if bind is None else bind(decode(value))
+
+    return convert
 
 
 # --- what the hub lacks --------------------------------------------------------------------

@@ -53,8 +53,11 @@ def sync(*replicas: Replica) -> None:
 
 
 def conflicts(rep: Replica) -> list[SyncConflict]:
+    """The conflict records of the replica's projects (the shared test hub's team-wide
+    records of other tests are left out)."""
     with rep[0].store.read() as session:
-        rows = session.scalars(select(SyncConflict).order_by(SyncConflict.detected_at)).all()
+        query = select(SyncConflict).where(SyncConflict.project_id.is_not(None))
+        rows = session.scalars(query.order_by(SyncConflict.detected_at)).all()
         session.expunge_all()
         return list(rows)
 

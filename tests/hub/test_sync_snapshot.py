@@ -3,6 +3,8 @@ that differs from the hub's), against a real hub: replicas made by ``Services.op
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -21,6 +23,7 @@ from pm_desktop.sync import engine, snapshot
 from pm_desktop.sync.client import HubClient, SnapshotPage
 from pm_desktop.sync.engine import SyncReport, sync_once
 from tests.hub.conftest import UserFactory
+from tests.hub.hubserver import HubClient as RawClient
 from tests.hub.hubserver import HubThread
 
 Replica = tuple[Services, HubClient]
@@ -202,3 +205,141 @@ def test_rows_the_hub_lost_are_sent_again(
     assert on_hub is not None
     assert on_hub[0] > 0
     assert sync(a).redownloaded == []
+
+
+def both_formats(client: RawClient, project: str) -> tuple[dict[Any, Any], dict[Any, Any]]:
+    """Every field of the project as the field format and as the rows format give it:
+    (table, row_id, column) -> (decoded value, hlc, device_id)."""
+    fields: dict[Any, Any] = {}
+    rows: dict[Any, Any] = {}
+    for form, found in (("fields", fields), ("rows", rows)):
+        after = ""
+        while True:
+            page = client.get(
+                "/v1/snapshot", project=project, after_row=after, limit=3, format=form
+            ).json()
+            for f in page.get("fields", []):
+                key = (f["table"], f["row_id"], f["column"])
+                found[key] = (json.loads(f["value"]), f["hlc"], f["device_id"])
+            for table, row_id, hlc, device, values, stamps in page.get("rows", []):
+                assert (hlc is None) == (stamps is not None)
+                for column, value in values.items():
+                    h, d = (hlc, device) if stamps is None else stamps[column]
+                    found[(table, row_id, column)] = (value, h, d)
+            after = page["next"] or ""
+            if not page["more"]:
+                break
+    return fields, rows
+
+
+def test_the_rows_format_carries_what_the_field_format_carries(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    hub: HubThread,
+) -> None:
+    a, _b, project = a_project(replica, make_user, db)
+    s = a[0]
+    edited = next(x for x in s.stakeholders.of_project(project) if x.name == "S2")
+    s.stakeholders.update(edited.id, title="edited later")  # a row with two stamps
+    sync(a)
+    client = RawClient(hub.url, *make_user(project))
+    try:
+        fields, rows = both_formats(client, project)
+        assert rows == fields
+        assert fields[("stakeholders", edited.id, "title")][0] == "edited later"
+        assert len({(t, r) for t, r, _c in rows}) > 10
+        refused = client.get("/v1/snapshot", project=project, format="xml")
+        assert refused.status_code == 400
+        assert refused.json()["error"] == "malformed"
+    finally:
+        client.close()
+
+
+def test_a_stored_value_that_is_not_json_costs_its_row_only(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    small_pages: None,
+) -> None:
+    """The rows format embeds the stored JSON texts: a page that does not decode is asked
+    again field by field, and only the row with the broken value is skipped (and said)."""
+    a, b, project = a_project(replica, make_user, db)
+    broken = next(x for x in a[0].stakeholders.of_project(project) if x.name == "S4")
+    db.execute(
+        "UPDATE fields SET value_json = '{not json' "
+        "WHERE project_key = %s AND row_id = %s AND column_name = 'title'",
+        [project, broken.id],
+    )
+    report = sync_once(b[0].store, b[1])
+    assert any("does not decode" in e for e in report.errors)
+    expected = people(a[0], project)
+    del expected["S4"]
+    assert people(b[0], project) == expected
+    assert plan(b[0], project) == plan(a[0], project)
+
+
+def test_a_download_cancelled_between_pages_keeps_whole_rows_and_resumes(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    small_pages: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a, b, project = a_project(replica, make_user, db)
+    cancel = threading.Event()
+    original = HubClient.snapshot
+    pages: list[SnapshotPage] = []
+
+    def cancel_after_two(self: HubClient, *args: Any, **kwargs: Any) -> SnapshotPage:
+        page = original(self, *args, **kwargs)
+        pages.append(page)
+        if len(pages) == 2:
+            cancel.set()
+        return page
+
+    monkeypatch.setattr(HubClient, "snapshot", cancel_after_two)
+    sync(b, cancel=cancel)
+    monkeypatch.setattr(HubClient, "snapshot", original)
+    assert cancel.is_set()
+    with b[0].store.read() as session:
+        cursor = session.scalar(
+            text("SELECT value FROM local_meta WHERE key = :k"), {"k": f"sync.cursor.{project}"}
+        )
+        assert cursor is None  # not saved: the download starts again
+        # every row written has a stamp for each of its synced fields: no half rows
+        half = session.execute(
+            text(
+                "SELECT s.id FROM stakeholders s WHERE s.project_id = :p AND"
+                " (SELECT count(*) FROM field_stamps f WHERE f.table_name = 'stakeholders'"
+                " AND f.row_id = s.id) < 10"
+            ),
+            {"p": project},
+        ).all()
+        assert half == []
+    sync(b)
+    assert people(b[0], project) == people(a[0], project)
+    assert plan(b[0], project) == plan(a[0], project)
+
+
+def test_a_download_keeps_an_unsent_edit_and_sends_it(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The repair download of a replica with an edit not yet sent: the edit stays (its
+    stamp is newer than the hub's) and reaches the hub afterwards."""
+    monkeypatch.setattr(engine, "SUMMARY_INTERVAL_S", 0.0)
+    a, b, project = a_project(replica, make_user, db)
+    sync(b)
+    ids = {x.name: x.id for x in b[0].stakeholders.of_project(project)}
+    with b[0].store.engine.begin() as conn:  # a difference the summary check finds
+        conn.execute(text("DELETE FROM stakeholders WHERE id = :id"), {"id": ids["S1"]})
+    b[0].stakeholders.update(ids["S3"], title="mine, unsent")
+    snapshot.download(b[0].store, b[1], project, cursor_key=f"sync.cursor.{project}")
+    assert b[0].stakeholders.get(ids["S3"]).title == "mine, unsent"
+    assert people(b[0], project)["S1"] == people(a[0], project)["S1"]
+    sync(b)
+    sync(a)
+    assert people(a[0], project)["S3"] == "mine, unsent"
