@@ -2,7 +2,8 @@
 
 A :class:`ChangeWatcher` thread asks the hub which projects this user may read (``hello``),
 reads this replica's pull cursors, and waits (``GET /v1/wait``, docs/sync-protocol.md) until
-one of them has a change after its cursor. It then calls ``on_change`` and pauses until
+one of them has a change after its cursor. It then calls ``on_change`` (which returns False,
+or raises, when nobody listens any more: the watcher then ends) and pauses until
 :meth:`ChangeWatcher.resume` (the round that pulls the change has finished), so it never asks
 again with cursors that round is about to move. Failures back off (2 s doubling to 60 s); so
 does a change the last round did not bring in (no cursor moved), so that a project that
@@ -54,7 +55,7 @@ class ChangeWatcher:
         self,
         store: Store,
         connect: Callable[[], HubClient],
-        on_change: Callable[[list[str]], None],
+        on_change: Callable[[list[str]], object],
         *,
         wait_s: float = WAIT_S,
         min_backoff_s: float = MIN_BACKOFF_S,
@@ -142,8 +143,10 @@ class ChangeWatcher:
             self._resume.clear()
             self.reports += 1
             try:
-                self._on_change(changed)
-            except Exception:  # the receiver is gone (the window closed meanwhile)
+                listened = self._on_change(changed)
+            except Exception:  # the receiver failed
                 log.debug("the change watcher's receiver failed", exc_info=True)
+                return
+            if listened is False:  # the receiver is gone (the window closed meanwhile)
                 return
             self._resume.wait(self.resume_timeout_s)

@@ -3,7 +3,8 @@
 ``run_in_background`` blocks its caller the way ``QDialog.exec`` does (a local event loop keeps
 the window painting); a busy dialog with a Cancel button appears when the work takes longer than
 a moment. Cancelling returns at once; the abandoned work finishes in its thread and what it made
-is then removed by ``discard``.
+is then removed by ``discard``. The thread reports through a :class:`~pm_desktop.ui.relay.Relay`
+and holds no Qt object of its own (see that module).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from pm_desktop.core.errors import PmError
+from pm_desktop.ui.relay import Relay
 
 T = TypeVar("T")
 
@@ -24,10 +26,6 @@ SHOW_AFTER_MS = 300
 
 class Cancelled(Exception):  # noqa: N818 (a request, not an error)
     """The user cancelled the work; nothing of it was kept."""
-
-
-class _Signals(QObject):
-    finished = Signal()
 
 
 class _Job(Generic[T]):
@@ -41,10 +39,9 @@ class _Job(Generic[T]):
         self.error: BaseException | None = None
         self.finished = False
         self.cancelled = False
-        self.signals = _Signals()
 
-    def run(self) -> None:
-        """In the worker thread."""
+    def run(self, report: Callable[[object], None]) -> None:
+        """In the worker thread; ``report(None)`` when done."""
         try:
             value = self._work()
         except BaseException as error:
@@ -56,7 +53,7 @@ class _Job(Generic[T]):
                 abandoned = self.cancelled
             if abandoned and self._discard is not None:
                 self._discard(value)
-        self.signals.finished.emit()
+        report(None)
 
     def cancel(self) -> None:
         """In the GUI thread: give up; what the work made (now or later) is discarded."""
@@ -80,7 +77,12 @@ def run_in_background(
     """
     job = _Job(work, discard)
     loop = QEventLoop()
-    job.signals.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    # Owned by the application, so that it outlives this call when the user cancels; deleted
+    # once the thread has reported and ended.
+    app = QCoreApplication.instance()
+    assert app is not None, "a QApplication runs the dialog"
+    relay = _OneShotRelay(app)
+    relay.delivered.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog = QProgressDialog(
         label, QCoreApplication.translate("BackgroundWork", "Cancel"), 0, 0, parent
     )
@@ -93,7 +95,10 @@ def run_in_background(
     show = QTimer()
     show.setSingleShot(True)
     show.timeout.connect(dialog.show)
-    threading.Thread(target=job.run, name="background-work", daemon=True).start()
+    relay.worker = threading.Thread(
+        target=job.run, args=(relay.post,), name="background-work", daemon=True
+    )
+    relay.worker.start()
     show.start(SHOW_AFTER_MS)
     loop.exec()
     show.stop()
@@ -107,3 +112,20 @@ def run_in_background(
             raise job.error
         raise PmError(str(job.error)) from job.error
     return job.value  # type: ignore[return-value]
+
+
+class _OneShotRelay(Relay):
+    """A relay for one thread: once it reported, the thread is joined (it is only returning)
+    and the relay deleted, both here in the GUI thread."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.worker: threading.Thread | None = None
+        self.delivered.connect(self._retire)
+
+    @Slot(object)
+    def _retire(self, _value: object) -> None:
+        if self.worker is not None:
+            self.worker.join()
+            self.worker = None
+        self.deleteLater()

@@ -18,6 +18,7 @@ from pm_desktop.core.errors import PmError
 from pm_desktop.core.outbox import SendReport, SmtpSettings
 from pm_desktop.ui.background import Cancelled, run_in_background
 from pm_desktop.ui.mail_settings import MailSettingsDialog, load_smtp_settings, password_for
+from pm_desktop.ui.relay import Relay
 
 if TYPE_CHECKING:
     from pm_desktop.services.container import Services
@@ -29,7 +30,6 @@ class MailSender(QObject):
     """Sends this device's outbox through the SMTP server in the settings."""
 
     finished = Signal(object)  # the SendReport of a run
-    _done = Signal(object)
 
     def __init__(
         self,
@@ -44,7 +44,8 @@ class MailSender(QObject):
         self._settings = settings
         self._is_ready = is_ready
         self._running = False
-        self._done.connect(self._finish)
+        self._done = Relay(self)  # the thread reports here, never holding the sender
+        self._done.delivered.connect(self._finish)
         self.timer = QTimer(self)
         self.timer.setInterval(AUTO_SEND_MS)
         self.timer.timeout.connect(self.send_automatically)
@@ -72,18 +73,12 @@ class MailSender(QObject):
         services = self._services()
         self._running = True
         threading.Thread(
-            target=self._run, args=(services, smtp, password), name="mail-outbox", daemon=True
+            target=_send_in_thread,
+            args=(services, smtp, password, self._done.post),
+            name="mail-outbox",
+            daemon=True,
         ).start()
         return True
-
-    def _run(self, services: Services, smtp: SmtpSettings, password: str) -> None:
-        try:
-            report = _send(services, smtp, password)
-        except PmError as error:  # the database failed: nothing more was recorded
-            report = SendReport(problem="storage", detail=str(error))
-        except Exception as error:  # never leave the sender stuck "running"
-            report = SendReport(problem="error", detail=str(error))
-        self._done.emit(report)
 
     @Slot(object)
     def _finish(self, report: SendReport) -> None:
@@ -154,3 +149,16 @@ def _send(services: Services, smtp: SmtpSettings, password: str) -> SendReport:
     from pm_desktop.sync.mailer import send_due
 
     return send_due(services.outbox, smtp, password, device_id=services.store.device_id)
+
+
+def _send_in_thread(
+    services: Services, smtp: SmtpSettings, password: str, report: Callable[[object], None]
+) -> None:
+    """An automatic run, in its thread; always reports a SendReport."""
+    try:
+        outcome = _send(services, smtp, password)
+    except PmError as error:  # the database failed: nothing more was recorded
+        outcome = SendReport(problem="storage", detail=str(error))
+    except Exception as error:  # never leave the sender stuck "running"
+        outcome = SendReport(problem="error", detail=str(error))
+    report(outcome)

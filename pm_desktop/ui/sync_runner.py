@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pm_desktop.core.errors import PmError
+from pm_desktop.ui.relay import Relay
 from pm_desktop.ui.sync_settings import (
     HubSettings,
     ask_hub_secret,
@@ -67,8 +68,6 @@ class SyncRunner(QObject):
     stateChanged = Signal(str)  # the new state; ``text`` and ``tooltip`` describe it
     finished = Signal(object)  # the SyncReport of a run, or the PmError that stopped it
     pulled = Signal(object)  # a run wrote remote changes into this replica (its SyncReport)
-    _done = Signal(object)
-    _remote_changed = Signal(list)  # from the watcher's thread: projects changed on the hub
 
     def __init__(
         self,
@@ -107,8 +106,11 @@ class SyncRunner(QObject):
         self.text = ""
         self.tooltip = ""
         self.last_synced: datetime | None = None
-        self._done.connect(self._finish)
-        self._remote_changed.connect(self._on_remote_change)
+        # The threads report through relays, never holding the runner (see pm_desktop.ui.relay).
+        self._round_done = Relay(self)
+        self._round_done.delivered.connect(self._finish)
+        self._remote_changed = Relay(self)  # the watcher's report: projects changed on the hub
+        self._remote_changed.delivered.connect(self._on_remote_change)
         self.timer = QTimer(self)
         self.timer.setInterval(PERIODIC_MS)
         self.timer.timeout.connect(self.sync_automatically)
@@ -233,31 +235,14 @@ class SyncRunner(QObject):
         self.after_edit.stop()
         self._set("syncing", self.tr("Syncing…"), self.tr("Syncing with {url}").format(url=hub.url))
         self._thread = threading.Thread(
-            target=self._run,
-            args=(services, hub, secret, allow_deletions),
+            target=_run_round,
+            args=(services, hub, secret, self._round_done.post),
+            kwargs={"allow": allow_deletions, "cancel": self._cancel},
             name="hub-sync",
             daemon=True,
         )
         self._thread.start()
         return True
-
-    def _run(
-        self, services: Services, hub: HubSettings, secret: str, allow: frozenset[str]
-    ) -> None:
-        """In the worker thread."""
-        from pm_desktop.sync.engine import sync_once
-
-        outcome: object
-        try:
-            with hub.client(secret) as client:
-                outcome = sync_once(
-                    services.store, client, cancel=self._cancel, allow_deletions=allow
-                )
-        except PmError as error:  # SyncError, or the database failed
-            outcome = error
-        except Exception as error:  # never leave the runner stuck "running"
-            outcome = SyncRunError("error", str(error))
-        self._done.emit((outcome, services, hub, secret))
 
     @Slot(object)
     def _finish(self, done: tuple[object, Services, HubSettings, str]) -> None:
@@ -314,7 +299,7 @@ class SyncRunner(QObject):
         self._watcher = ChangeWatcher(
             services.store,
             lambda: hub.client(secret),
-            self._remote_changed.emit,
+            self._remote_changed.post,
             wait_s=self.wait_seconds,
         ).start()
 
@@ -324,7 +309,7 @@ class SyncRunner(QObject):
         self._watcher = None
         self._watching = None
 
-    @Slot(list)
+    @Slot(object)
     def _on_remote_change(self, _projects: list[str]) -> None:
         if self._watcher is None:
             return  # a report from a watcher stopped meanwhile
@@ -480,6 +465,29 @@ class SyncRunner(QObject):
     def _set(self, state: str, text: str, tooltip: str) -> None:
         self.state, self.text, self.tooltip = state, text, tooltip
         self.stateChanged.emit(state)
+
+
+def _run_round(
+    services: Services,
+    hub: HubSettings,
+    secret: str,
+    report: Callable[[object], None],
+    *,
+    allow: frozenset[str],
+    cancel: threading.Event,
+) -> None:
+    """One sync round, in the worker thread; reports ``(outcome, services, hub, secret)``."""
+    from pm_desktop.sync.engine import sync_once
+
+    outcome: object
+    try:
+        with hub.client(secret) as client:
+            outcome = sync_once(services.store, client, cancel=cancel, allow_deletions=allow)
+    except PmError as error:  # SyncError, or the database failed
+        outcome = error
+    except Exception as error:  # never leave the runner stuck "running"
+        outcome = SyncRunError("error", str(error))
+    report((outcome, services, hub, secret))
 
 
 def _name(deletion: HeldDeletion) -> str:

@@ -7,12 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pm_desktop.core.errors import ExportError
 from pm_desktop.ui.background import Cancelled, run_in_background
+from pm_desktop.ui.relay import Relay
 
 
 @pytest.fixture
@@ -71,3 +72,30 @@ def test_cancelling_returns_at_once_and_what_the_work_made_is_removed(
     assert labels == ["Saving slow.pdf…"]
     time.sleep(1.2)  # the abandoned work finishes and cleans up after itself
     assert not made.exists()
+    settle(qtbot)
+    assert no_work_left()  # its thread ended and nothing of it is left in the application
+
+
+def settle(qtbot: QtBot) -> None:
+    """Let the GUI thread handle what the threads reported, and delete what was let go."""
+    for _ in range(3):
+        qtbot.wait(20)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def no_work_left() -> bool:
+    app = QCoreApplication.instance()
+    assert app is not None
+    threads = [t for t in threading.enumerate() if t.name == "background-work"]
+    return not threads and not app.findChildren(Relay)
+
+
+def test_many_quick_jobs_in_a_row_leave_no_thread_and_no_qt_object_behind(
+    parent: QWidget, qtbot: QtBot
+) -> None:
+    """Each job's thread reports through a relay that the GUI thread deletes after the thread
+    ended: a thread never deletes a Qt object (that crashed the app now and then)."""
+    results = [run_in_background(parent, "…", lambda n=n: n * n) for n in range(50)]
+    assert results == [n * n for n in range(50)]
+    settle(qtbot)
+    assert no_work_left()
