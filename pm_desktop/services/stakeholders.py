@@ -47,6 +47,7 @@ from pm_desktop.core.stakeholders import (
     reports_to_cycle,
 )
 from pm_desktop.storage.changes import tombstone
+from pm_desktop.storage.conflicts import keep_overwritten
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models import (
     ActionItem,
@@ -196,14 +197,33 @@ class StakeholderService:
             session.flush()
             return _record_of(row)
 
-    def update(self, stakeholder_id: str, **changes: Any) -> StakeholderRecord:
-        """Change some fields of a stakeholder (keys of ``EDITABLE_FIELDS``)."""
+    def update(
+        self,
+        stakeholder_id: str,
+        *,
+        started_from: Mapping[str, Any] | None = None,
+        **changes: Any,
+    ) -> StakeholderRecord:
+        """Change some fields of a stakeholder (keys of ``EDITABLE_FIELDS``).
+
+        ``started_from`` holds, for fields edited over a while (notes), the value the edit
+        began from: a value that arrived by sync meanwhile is overwritten but kept in a
+        conflict record (see :mod:`pm_desktop.storage.conflicts`)."""
         cleaned = {key: _clean(key, value) for key, value in changes.items() if _known(key)}
         with self._store.write() as session:
             row: Stakeholder = _get(session, Stakeholder, stakeholder_id)
             if "reports_to_id" in cleaned and cleaned["reports_to_id"] is not None:
                 self._check_manager(session, row.project_id or "", row.id, cleaned["reports_to_id"])
             for key, value in cleaned.items():
+                if started_from is not None and key in started_from:
+                    keep_overwritten(
+                        session,
+                        row,
+                        key,
+                        value,
+                        started_from=_clean(key, started_from[key]),
+                        device_id=self._store.device_id,
+                    )
                 if getattr(row, key) != value:
                     setattr(row, key, value)
             return _record_of(row, self._demands(session, [row.id])[row.id])

@@ -213,6 +213,29 @@ def test_notes_are_saved_shortly_after_typing(
     qtbot.waitUntil(lambda: services.stakeholders.get(zhao).notes == "关注成本，需要ROI测算")
 
 
+def test_notes_being_typed_when_a_sync_brings_a_teammates_notes_keep_theirs_in_a_conflict(
+    workspace: StakeholdersWorkspace, services: Services, project_id: str, qtbot: QtBot
+) -> None:
+    zhao = by_name(workspace, "赵强")
+    workspace.select_stakeholder(zhao)
+    notes = workspace.detail.fields["notes"]
+    notes.setPlainText("关注成本")  # type: ignore[attr-defined]
+    # Before the pause that saves them, a sync writes a teammate's notes and the window
+    # reads the workspace again:
+    services.stakeholders.update(zhao, notes="预算已批（同事）")
+    workspace.reload()
+    assert notes.toPlainText() == "关注成本"  # type: ignore[attr-defined]  # typing goes on
+
+    qtbot.waitUntil(lambda: services.stakeholders.get(zhao).notes == "关注成本")
+    [conflict] = services.conflicts.open_conflicts(project_id)
+    assert (conflict.column, conflict.kept.text, conflict.lost.text) == (
+        "notes",
+        "关注成本",
+        "预算已批（同事）",
+    )
+    assert conflict.kept.mine
+
+
 def test_demands_are_added_ticked_and_removed(
     workspace: StakeholdersWorkspace, services: Services, undo_stack: QUndoStack
 ) -> None:

@@ -213,3 +213,37 @@ def test_a_sub_task_edited_while_its_phase_was_deleted_comes_back_with_a_working
         names = {t.name for t in rep[0].plan.tasks(project)}
         assert "数据迁移（第一批）" in names
         rep[0].plan.update_task(step.id, duration_days=6)  # the plan still schedules
+
+
+def test_notes_typed_while_a_sync_brought_a_teammates_notes_keep_the_teammates_in_a_record(
+    pair: tuple[Replica, Replica, str],
+) -> None:
+    """A types notes in the panel (started from "要点"); a sync meanwhile brings B's notes; A's
+    save names B's change as its base, so the hub sees no conflict: the save keeps B's notes
+    in a record itself, and it reaches B like the hub's own."""
+    a, b, project = pair
+    person = shared_stakeholder(a, b, project, notes="要点")
+    b[0].stakeholders.update(person, notes="B：预算已批")
+    sync(b, a)  # A's panel keeps the typed text over the pulled notes
+    a[0].stakeholders.update(person, started_from={"notes": "要点"}, notes="A：关注上线日期")
+    sync(a, b)
+    assert stakeholder(a, person).notes == stakeholder(b, person).notes == "A：关注上线日期"
+    [record] = same_conflicts(a, b)
+    assert (record.kind, record.column_name) == (ConflictKind.EDIT, "notes")
+    assert json.loads(record.kept_value) == "A：关注上线日期"
+    assert json.loads(record.lost_value) == "B：预算已批"
+    assert (record.kept_device, record.lost_device) == (a[0].store.device_id, b[0].store.device_id)
+    [entry] = b[0].conflicts.open_conflicts(project)
+    assert entry.lost.mine  # B sees their own notes, kept
+    assert entry.lost.text == "B：预算已批"
+
+
+def test_notes_saved_over_the_value_they_started_from_make_no_record(
+    pair: tuple[Replica, Replica, str],
+) -> None:
+    a, b, project = pair
+    person = shared_stakeholder(a, b, project, notes="要点")
+    a[0].stakeholders.update(person, started_from={"notes": "要点"}, notes="要点；补充")
+    sync(a, b)
+    assert stakeholder(b, person).notes == "要点；补充"
+    assert same_conflicts(a, b) == []

@@ -58,7 +58,11 @@ class EditStakeholderCommand(ServiceCommand):
         changes: Mapping[str, Any],
         done: Done,
         text: str = "",
+        *,
+        started_from: Mapping[str, Any] | None = None,
     ) -> None:
+        """``started_from``: see :meth:`StakeholderService.update` (used on the first run
+        only; a redo after an undo overwrites nothing new)."""
         super().__init__(
             text
             or translate("StakeholderCommands", "Edit stakeholder “{name}”").format(
@@ -70,9 +74,11 @@ class EditStakeholderCommand(ServiceCommand):
         self._id = before.id
         self._new = dict(changes)
         self._old = {key: getattr(before, key) for key in changes}
+        self._started_from = dict(started_from) if started_from else None
 
     def redo(self) -> None:
-        self._run(lambda: self._service.update(self._id, **self._new))
+        started_from, self._started_from = self._started_from, None
+        self._run(lambda: self._service.update(self._id, started_from=started_from, **self._new))
 
     def undo(self) -> None:
         self._run(lambda: self._service.update(self._id, **self._old))

@@ -199,7 +199,9 @@ class StakeholderDetail(QWidget):
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(NOTES_IDLE_MS)
         self._notes_timer.timeout.connect(self._commit_notes)
-        notes.textChanged.connect(self._notes_timer.start)
+        self._notes_started_from: str | None = None
+        """The stored notes when the typing not yet saved began (a sync may change them)."""
+        notes.textChanged.connect(self._notes_typed)
         self.fields["notes"] = notes
         for field, label in labels.items():
             widget = self.fields[field]
@@ -278,6 +280,7 @@ class StakeholderDetail(QWidget):
         typing_notes = self._notes_timer.isActive() and not changed_person
         if changed_person:
             self._notes_timer.stop()  # callers flush() before changing the person
+            self._notes_started_from = None
         self._record = record
         self.empty.setVisible(record is None)
         self._scroll.setVisible(record is not None)
@@ -413,12 +416,18 @@ class StakeholderDetail(QWidget):
 
     # --- committing ---------------------------------------------------------------------
 
-    def _commit(self, field: str, value: Any) -> None:
+    def _commit(
+        self, field: str, value: Any, *, started_from: dict[str, Any] | None = None
+    ) -> None:
         record = self._record
         if record is None or record.deleted or getattr(record, field) == value:
             return
         self.error.hide()
-        self._push(EditStakeholderCommand(self._service(), record, {field: value}, self._done))
+        self._push(
+            EditStakeholderCommand(
+                self._service(), record, {field: value}, self._done, started_from=started_from
+            )
+        )
 
     def _commit_text(self, field: str) -> None:
         widget = self.fields[field]
@@ -431,10 +440,23 @@ class StakeholderDetail(QWidget):
         self._commit(field, " ".join(widget.text().split()))
 
     @Slot()
+    def _notes_typed(self) -> None:
+        if self._notes_started_from is None and self._record is not None:
+            self._notes_started_from = self._record.notes
+        self._notes_timer.start()
+
+    @Slot()
     def _commit_notes(self) -> None:
+        """Save the typed notes; a teammate's notes that a sync brought in while they were
+        typed are replaced but kept in a conflict record (nothing lost silently)."""
         notes = self.fields["notes"]
         assert isinstance(notes, QPlainTextEdit)
-        self._commit("notes", notes.toPlainText())
+        started_from, self._notes_started_from = self._notes_started_from, None
+        self._commit(
+            "notes",
+            notes.toPlainText(),
+            started_from=None if started_from is None else {"notes": started_from},
+        )
 
     def flush(self) -> None:
         """Save notes typed but not yet saved (before the selection or project changes)."""
