@@ -16,6 +16,7 @@ from pm_desktop.core.errors import PmError
 from pm_desktop.services.startup import StartupSnapshot, quick_start
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.i18n import ensure_cjk_font, install_translators, system_language
+from pm_desktop.ui.main_thread_gc import MainThreadCollector
 from pm_desktop.ui.main_window import MainWindow
 from pm_desktop.ui.services_loader import ServicesLoader
 
@@ -54,6 +55,7 @@ def run_app(database: Path, language: str | None, *, smoke_test: bool = False) -
     migrated first.
     """
     app = make_application()
+    MainThreadCollector(app).start()
     translators = install_translators(app, language or system_language())
     ensure_cjk_font()
     loader = ServicesLoader(database.expanduser().absolute())

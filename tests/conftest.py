@@ -17,6 +17,27 @@ from pm_desktop.storage.database import open_store
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def gc_in_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Qt tests collect garbage as the app does: only in the GUI thread, between events (see
+    pm_desktop.ui.main_thread_gc). Their windows, which pytest-qt closes and deletes later,
+    are deleted here, before the next test's threads start."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from pm_desktop.ui.main_thread_gc import MainThreadCollector
+
+    app = request.getfixturevalue("qapp")
+    collector = MainThreadCollector(app).start()
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the closed windows
+    collector.stop()
+    collector.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     gui_dir = ROOT / "tests" / "gui"
     for item in items:
