@@ -5,8 +5,9 @@ Runs as the hub's login role, the owner of the tables, on a plain connection.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
@@ -14,6 +15,9 @@ import psycopg
 from pm_desktop.hub import protocol
 from pm_desktop.hub.auth import hash_secret, new_secret
 from pm_desktop.hub.schema import require_current
+
+#: The ids PM Desktop gives projects (UUIDs, as the app writes them).
+_PROJECT_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class AdminError(Exception):
@@ -45,12 +49,18 @@ def _check_user_name(name: str) -> None:
 
 
 def _check_project(project: str) -> None:
-    try:
-        protocol.project_key(project)
-    except protocol.HubError:
-        raise AdminError(f"{project!r} is not a project id") from None
     if project == protocol.TEAM:
         raise AdminError("every user may sync the team-wide data; it needs no grant")
+    if not _PROJECT_ID.fullmatch(project):
+        raise AdminError(
+            f"{project!r} is not a project id: an id looks like "
+            "1b4e28ba-2fa1-11d2-883f-0016d3cca427 (in PM Desktop: File > Copy Project ID)"
+        )
+
+
+def _check_user_exists(conn: psycopg.Connection[Any], name: str) -> None:
+    if conn.execute("SELECT 1 FROM users WHERE name = %s", [name]).fetchone() is None:
+        raise AdminError(f"there is no user {name!r} (add them with 'pm-desktop hub add-user')")
 
 
 def add_user(conn: psycopg.Connection[Any], name: str, *, reset: bool = False) -> str:
@@ -78,9 +88,12 @@ def grant(
 ) -> None:
     _check_user_name(name)
     _check_project(project)
+    if until is not None and until <= datetime.now(UTC):
+        raise AdminError(
+            f"{until:%Y-%m-%d %H:%M %Z} has passed: access would end at once (revoke instead)"
+        )
     require_current(conn)
-    if conn.execute("SELECT 1 FROM users WHERE name = %s", [name]).fetchone() is None:
-        raise AdminError(f"there is no user {name!r} (add them with 'pm-desktop hub add-user')")
+    _check_user_exists(conn, name)
     conn.execute(
         """INSERT INTO grants (user_name, project_key, expires_at) VALUES (%s, %s, %s)
            ON CONFLICT (user_name, project_key) DO UPDATE
@@ -93,6 +106,7 @@ def revoke(conn: psycopg.Connection[Any], name: str, project: str) -> None:
     _check_user_name(name)
     _check_project(project)
     require_current(conn)
+    _check_user_exists(conn, name)
     cursor = conn.execute(
         """UPDATE grants SET revoked_at = now()
            WHERE user_name = %s AND project_key = %s AND revoked_at IS NULL""",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ssl
 import sys
 from pathlib import Path
 
@@ -30,6 +31,8 @@ def server_config(
     for path in (certfile, keyfile):
         if path is not None and not path.is_file():
             raise admin.AdminError(f"{path} does not exist")
+    if certfile is not None and keyfile is not None:
+        _check_certificate(certfile, keyfile)
     return uvicorn.Config(
         create_app(database_url, pool_size=pool_size),
         host=host,
@@ -40,6 +43,22 @@ def server_config(
         server_header=False,
         timeout_graceful_shutdown=5,  # long polls are cut short, clients just poll again
     )
+
+
+def _check_certificate(certfile: Path, keyfile: Path) -> None:
+    """Refuse, in one line, a certificate or key that TLS cannot use (not PEM, encrypted,
+    or a key that is not the certificate's)."""
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(certfile, keyfile)
+    except (ssl.SSLError, OSError) as error:
+        reason = str(error)
+        if getattr(error, "reason", None) == "KEY_VALUES_MISMATCH":
+            reason = "the key is not the certificate's"
+        elif "PEM lib" in reason:
+            reason = "they are not a PEM certificate and an unencrypted PEM key"
+        raise admin.AdminError(
+            f"the certificate {certfile} and key {keyfile} cannot be used for TLS: {reason}"
+        ) from None
 
 
 def serve(

@@ -159,19 +159,24 @@ class ConflictEntry:
             else ConflictResolution.RESTORED
         )
 
-    def allows(self, resolution: ConflictResolution) -> bool:
-        """Whether :meth:`ConflictService.resolve` would accept ``resolution`` now."""
+    def allows(self, resolution: ConflictResolution, *, overwriting: bool = False) -> bool:
+        """Whether :meth:`ConflictService.resolve` would accept ``resolution`` now (with
+        ``overwriting``: also when that overwrites a change made after the conflict)."""
         if self.kind == ConflictKind.DELETE:
             if resolution == ConflictResolution.KEPT:
                 return not self.changed_since
             return resolution == ConflictResolution.DELETED
         if resolution == ConflictResolution.KEPT:
             return True
-        if resolution == ConflictResolution.RESTORED:
-            return not (self.changed_since or self.row_missing)
+        writable = not self.row_missing and (overwriting or not self.changed_since)
         if resolution == ConflictResolution.BOTH:
-            return self.can_keep_both and not (self.changed_since or self.row_missing)
-        return False
+            return writable and self.can_keep_both
+        return writable and resolution == ConflictResolution.RESTORED
+
+    def overwrites(self, resolution: ConflictResolution) -> bool:
+        """Whether ``resolution`` would overwrite a change made after the conflict (allowed
+        only when asked for: see :meth:`ConflictService.resolve`)."""
+        return not self.allows(resolution) and self.allows(resolution, overwriting=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,25 +397,34 @@ class ConflictService:
 
     # --- resolving ------------------------------------------------------------------------
 
-    def resolve(self, conflict_id: str, resolution: ConflictResolution) -> Resolved:
+    def resolve(
+        self,
+        conflict_id: str,
+        resolution: ConflictResolution,
+        *,
+        overwrite_later_change: bool = False,
+    ) -> Resolved:
         """Resolve an open conflict:
 
         - ``KEPT``: the winning value (or, for a delete conflict, the row) stays; nothing else
           is written. Allowed even if the field changed since: it writes nothing to it.
         - ``RESTORED``: the losing value goes back into the field.
-        - ``BOTH``: the field gets both texts, the kept one first.
+        - ``BOTH``: the field gets both texts, the one it holds now first.
         - ``DELETED`` (delete conflicts): the row is deleted as the app deletes such rows.
 
         Raises :class:`ConflictChangedError` when writing would overwrite a change made after
-        the conflict, :class:`ValidationError` when the conflict is no longer open or the
-        choice does not fit its kind.
+        the conflict (unless ``overwrite_later_change``: the user saw it and agreed),
+        :class:`ValidationError` when the conflict is no longer open or the choice does not
+        fit its kind.
         """
         with self._store.write() as session:
             conflict = self._open_one(session, conflict_id)
             if conflict.kind == ConflictKind.DELETE:
                 done = self._resolve_delete(session, conflict, resolution)
             else:
-                done = self._resolve_edit(session, conflict, resolution)
+                done = self._resolve_edit(
+                    session, conflict, resolution, overwrite=overwrite_later_change
+                )
             conflict.resolution = resolution
             conflict.resolved_at = datetime.now(UTC)
         if done.reschedule:
@@ -466,7 +480,12 @@ class ConflictService:
         return row, _attribute(model, column.name), column
 
     def _resolve_edit(
-        self, session: Session, conflict: SyncConflict, resolution: ConflictResolution
+        self,
+        session: Session,
+        conflict: SyncConflict,
+        resolution: ConflictResolution,
+        *,
+        overwrite: bool,
     ) -> Resolved:
         if resolution == ConflictResolution.KEPT:
             return Resolved(conflict.id, resolution)
@@ -474,7 +493,7 @@ class ConflictService:
             raise ValidationError(f"A changed field cannot be resolved as {resolution.value!r}.")
         row, attr, column = self._target(session, conflict)
         current = getattr(row, attr)
-        if not _holds(column, current, conflict.kept_value):
+        if not overwrite and not _holds(column, current, conflict.kept_value):
             raise ConflictChangedError(
                 "The field was edited after the conflict; resolving now would overwrite that "
                 "edit. Keep the current value, or edit the field yourself.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -121,6 +121,11 @@ class MainWindow(QMainWindow):
         self.rename_action.triggered.connect(self.rename_project)
         self.archive_action = QAction(self.tr("&Archive Project"), self)
         self.archive_action.triggered.connect(self.toggle_archived)
+        self.copy_id_action = QAction(self.tr("Copy Project &ID"), self)
+        self.copy_id_action.setStatusTip(
+            self.tr("The id the team server's administrator needs to share this project")
+        )
+        self.copy_id_action.triggered.connect(self.copy_project_id)
         self.show_archived_action = QAction(self.tr("Show &Archived Projects"), self)
         self.show_archived_action.setCheckable(True)
         self.show_archived_action.toggled.connect(lambda _on: self.reload_projects())
@@ -278,6 +283,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.rename_action, self.archive_action])
+        file_menu.addAction(self.copy_id_action)
         file_menu.addSeparator()
         file_menu.addAction(self.mail_settings_action)
         file_menu.addAction(self.sync_settings_action)
@@ -340,6 +346,21 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         super().closeEvent(event)
 
+    @Slot()
+    def copy_project_id(self) -> None:
+        """Put the current project's id on the clipboard: the team server's administrator
+        shares a project by its id (``pm-desktop hub grant USER ID``)."""
+        if self._current is None:
+            return
+        QGuiApplication.clipboard().setText(self._current.id)
+        self.statusBar().showMessage(
+            self.tr(
+                "Copied the id of “{project}”: {id}. The team server's administrator shares "
+                "the project with: pm-desktop hub grant USER {id}"
+            ).format(project=self._current.name, id=self._current.id),
+            15000,
+        )
+
     def reload_projects(self, select_id: str | None = None) -> None:
         """Refill the switcher and select ``select_id`` (else the current, else the first)."""
         wanted = select_id or (self._current.id if self._current else None)
@@ -368,6 +389,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(1 if project else 0)
         self.rename_action.setEnabled(project is not None)
         self.archive_action.setEnabled(project is not None)
+        self.copy_id_action.setEnabled(project is not None)
         archived = bool(project and project.archived)
         self.archive_action.setText(
             self.tr("Restore &Archived Project") if archived else self.tr("&Archive Project")

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from pm_desktop.core.enums import ConflictKind, MeetingType, MinuteKind
+from pm_desktop.services.conflicts import ConflictEntry
 from pm_desktop.services.container import Services
 from pm_desktop.storage.models import ActionItem, MinuteEntry
 from pm_desktop.ui.conflicts import ConflictsEntry
@@ -174,8 +175,8 @@ def test_one_click_resolves_moves_on_and_says_when_none_remain(
     assert panel.model.rowCount() == 3
 
 
-def test_a_value_changed_since_cannot_be_overwritten(
-    qtbot: QtBot, services: Services, entry: ConflictsEntry
+def test_a_value_changed_since_is_overwritten_only_when_the_user_agrees(
+    qtbot: QtBot, services: Services, entry: ConflictsEntry, undo_stack: QUndoStack
 ) -> None:
     scene = make_scene(services)
     panel = open_panel(qtbot, entry)
@@ -184,9 +185,40 @@ def test_a_value_changed_since_cannot_be_overwritten(
     panel.reload()
     assert panel.warning.isVisible()
     assert "第三个版本" in panel.warning.text()
-    assert not panel.keep_left.isEnabled()  # Keep Mine would overwrite the newer edit
-    assert not panel.keep_both.isEnabled()
     assert panel.keep_right.text() == "Keep the Current Value"
+    asked: list[str] = []
+
+    def answer(agree: bool) -> None:
+        def confirm(conflict: ConflictEntry, button: QPushButton) -> bool:
+            asked.append(f"{conflict.current} / {button.text()}")
+            return agree
+
+        panel.confirm_overwrite = confirm
+
+    answer(agree=False)
+    panel.keep_left.click()  # Keep Mine would overwrite the newer edit: asked, and declined
+    assert asked == ["第三个版本 / Keep Mine"]
+    assert text_of(services, ActionItem, scene.action) == "第三个版本"
+    assert panel.model.rowCount() == 3
+
+    answer(agree=True)
+    panel.keep_left.click()
+    assert text_of(services, ActionItem, scene.action) == "按模板补充错误码"  # mine
+    assert panel.model.rowCount() == 2
+    undo_stack.undo()  # the later change comes back, and the conflict with it
+    assert text_of(services, ActionItem, scene.action) == "第三个版本"
+    assert panel.model.rowCount() == 3
+
+
+def test_keeping_the_current_value_asks_nothing(
+    qtbot: QtBot, services: Services, entry: ConflictsEntry
+) -> None:
+    scene = make_scene(services)
+    panel = open_panel(qtbot, entry)
+    panel.select_row(1)
+    services.meetings.update_action(scene.action, how="第三个版本")
+    panel.reload()
+    panel.confirm_overwrite = lambda _conflict, _button: pytest.fail("asked")
     panel.keep_right.click()
     assert text_of(services, ActionItem, scene.action) == "第三个版本"
     assert panel.model.rowCount() == 2
@@ -203,7 +235,7 @@ def test_a_refusal_is_explained_in_the_panel(
     assert "changed this after the conflict" in panel.message.text()
     assert text_of(services, MinuteEntry, scene.note) == "另一台电脑后来改的纪要"
     assert panel.model.rowCount() == 3
-    assert not panel.keep_left.isEnabled()  # it reads again: the newer text shows
+    assert "另一台电脑后来改的纪要" in panel.warning.text()  # it reads again: the newer text
 
 
 def test_the_badge_counts_open_conflicts_and_follows_a_sync(

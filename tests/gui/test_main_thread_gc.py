@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterator
+from typing import ClassVar
 
 import pytest
 import shiboken6
@@ -19,7 +20,7 @@ from pm_desktop.ui.main_thread_gc import MainThreadCollector
 class Witness:
     """Part of a garbage cycle; notes the thread that collects it."""
 
-    collected_in: list[str] = []
+    collected_in: ClassVar[list[str]] = []
 
     def __init__(self) -> None:
         self.qt_object = QObject()

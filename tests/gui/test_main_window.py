@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -289,3 +290,17 @@ def test_a_database_that_fails_to_open_after_the_window_shows_is_reported(
     assert "invalid device identity" in str(blocker.args[0])
     with pytest.raises(PmError):
         loader.get()
+
+
+def test_copy_project_id_gives_the_id_the_hub_administrator_needs(
+    window: MainWindow, services: Services
+) -> None:
+    assert not window.copy_id_action.isEnabled()  # no project yet
+    project = services.projects.create("华东制造 MES 二期", client="ACME")
+    window.reload_projects(project.id)
+    assert window.copy_id_action.isEnabled()
+    window.copy_id_action.trigger()
+    assert QGuiApplication.clipboard().text() == project.id
+    message = window.statusBar().currentMessage()
+    assert "华东制造 MES 二期" in message
+    assert f"pm-desktop hub grant USER {project.id}" in message

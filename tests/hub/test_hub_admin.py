@@ -143,15 +143,20 @@ def test_add_user_shows_the_secret_once_and_stores_only_its_hash(
     assert restored != stored
 
 
+SOME_PROJECT = "1b4e28ba-2fa1-41d2-883f-0016d3cca427"
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["add-user", "bad name"], "not a valid user name"),
         (["add-user", "a:b"], "not a valid user name"),
-        (["grant", "nobody-here", "p1"], "there is no user 'nobody-here'"),
+        (["grant", "nobody-here", SOME_PROJECT], "there is no user 'nobody-here'"),
         (["grant", "x", "team"], "needs no grant"),
         (["grant", "x", "not a project"], "is not a project id"),
-        (["revoke", "nobody-here", "p1"], "has no grant of project p1"),
+        (["grant", "x", "Line-3"], "is not a project id: an id looks like"),
+        (["grant", "x", SOME_PROJECT, "--until", "2020-01-31"], "2020-02-01 00:00"),
+        (["revoke", "nobody-here", SOME_PROJECT], "there is no user 'nobody-here'"),
         (["add-user", "--reset", "nobody-here"], "there is no user 'nobody-here'"),
     ],
 )
@@ -171,8 +176,9 @@ def test_grant_revoke_and_list(hub_url: str, capsys: pytest.CaptureFixture[str])
     assert hub_main(["grant", name, p2, "--until", "2031-06-30", *url]) == 0
     assert f"granted project {p2} to {name} until 2031-07-01 00:00" in capsys.readouterr().out
     assert hub_main(["revoke", name, p1, *url]) == 0
-    assert hub_main(["revoke", name, p1, *url]) == 1  # nothing left to revoke
     capsys.readouterr()
+    assert hub_main(["revoke", name, p1, *url]) == 1  # nothing left to revoke
+    assert f"'{name}' has no grant of project {p1} to revoke" in capsys.readouterr().err
     assert hub_main(["users", *url]) == 0
     listing = capsys.readouterr().out
     block = listing.split(f"{name}\n", 1)[1].splitlines()[:2]
@@ -189,5 +195,5 @@ def test_grant_revoke_and_list(hub_url: str, capsys: pytest.CaptureFixture[str])
 
 def test_bad_until_is_refused(hub_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        hub_main(["grant", "x", "p1", "--until", "next week", "--database-url", hub_url])
+        hub_main(["grant", "x", SOME_PROJECT, "--until", "next week", "--database-url", hub_url])
     assert "is not a date" in capsys.readouterr().err

@@ -110,6 +110,26 @@ def test_serve_needs_both_certificate_and_key(
     assert "no.pem does not exist" in capsys.readouterr().err
 
 
+def test_a_certificate_tls_cannot_use_is_refused_in_one_line(
+    hub_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pm_desktop.hub.cli import main
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    cert_a, _key_a = self_signed(tmp_path / "a")
+    _cert_b, key_b = self_signed(tmp_path / "b")
+    not_pem = tmp_path / "notes.txt"
+    not_pem.write_text("not a certificate", encoding="utf-8")
+    for cert, key in ((cert_a, key_b), (not_pem, key_b)):
+        argv = ["serve", "--database-url", hub_url, "--certfile", str(cert), "--keyfile", str(key)]
+        assert main(argv) == 1
+        error = capsys.readouterr().err
+        assert error.startswith("pm-desktop hub: error: the certificate ")
+        assert "cannot be used for TLS" in error
+        assert len(error.strip().splitlines()) == 1  # no traceback
+
+
 def test_the_hub_command_loads_no_server_package_until_it_runs() -> None:
     """The desktop app's command line reaches the hub's parser without Starlette or psycopg."""
     probe = (

@@ -330,6 +330,24 @@ def test_a_field_edited_after_the_conflict_is_not_overwritten(
     assert services.conflicts.count_open() == 0
 
 
+def test_a_field_edited_after_the_conflict_is_overwritten_when_the_user_agreed(
+    services: Services, action: tuple[str, Made]
+) -> None:
+    action_id, made = action
+    services.meetings.update_action(action_id, why="第三个版本")
+    [entry] = services.conflicts.open_conflicts()
+    assert entry.overwrites(ConflictResolution.RESTORED)
+    assert entry.overwrites(ConflictResolution.BOTH)
+    assert not entry.overwrites(ConflictResolution.KEPT)
+    resolved = services.conflicts.resolve(
+        made.conflict_id, ConflictResolution.BOTH, overwrite_later_change=True
+    )
+    assert action_of(services, action_id).why == f"第三个版本\n\n{MINE_WHY}"
+    services.conflicts.reopen(resolved)  # undo: the later change is back, the conflict open
+    assert action_of(services, action_id).why == "第三个版本"
+    assert services.conflicts.count_open() == 1
+
+
 def test_undo_is_refused_when_the_field_was_edited_after_the_resolution(
     services: Services, action: tuple[str, Made]
 ) -> None:

@@ -21,6 +21,8 @@ class ResolveConflictCommand(ServiceCommand):
         entry: ConflictEntry,
         resolution: ConflictResolution,
         done: Done,
+        *,
+        overwrite_later_change: bool = False,
     ) -> None:
         super().__init__(
             QCoreApplication.translate("Conflicts", "Resolve conflict in {record}").format(
@@ -31,13 +33,16 @@ class ResolveConflictCommand(ServiceCommand):
         self._service = service
         self._conflict_id = entry.id
         self._resolution = resolution
+        self._overwrite = overwrite_later_change
         self.resolved: Resolved | None = None
 
     def redo(self) -> None:
         self._run(self._resolve)
 
     def _resolve(self) -> None:
-        self.resolved = self._service.resolve(self._conflict_id, self._resolution)
+        self.resolved = self._service.resolve(
+            self._conflict_id, self._resolution, overwrite_later_change=self._overwrite
+        )
 
     def undo(self) -> None:
         resolved = self.resolved

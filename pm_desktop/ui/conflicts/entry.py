@@ -74,11 +74,18 @@ class ConflictsEntry(QObject):
         self.dialog.show()
         self.dialog.activateWindow()
 
-    @Slot(object, object)
-    def resolve(self, entry: ConflictEntry, resolution: ConflictResolution) -> None:
-        """Resolve ``entry`` as an undoable step of the window's history."""
+    @Slot(object, object, bool)
+    def resolve(
+        self, entry: ConflictEntry, resolution: ConflictResolution, overwriting: bool = False
+    ) -> None:
+        """Resolve ``entry`` as an undoable step of the window's history (``overwriting``: the
+        user agreed to overwrite a change made after the conflict)."""
         service = self._loader.get().conflicts
-        self._undo_stack.push(ResolveConflictCommand(service, entry, resolution, self._done))
+        self._undo_stack.push(
+            ResolveConflictCommand(
+                service, entry, resolution, self._done, overwrite_later_change=overwriting
+            )
+        )
 
     def _done(self, error: PmError | None) -> None:
         self.refresh()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -165,13 +166,20 @@ class ConflictsPanel(QWidget):
     """Lists the open conflicts and resolves the selected one (through ``resolveRequested``,
     which the owner turns into an undoable command)."""
 
-    resolveRequested = Signal(object, object)  # the ConflictEntry, the ConflictResolution
+    #: The ConflictEntry, the ConflictResolution, and whether the user agreed to overwrite a
+    #: change made after the conflict.
+    resolveRequested = Signal(object, object, bool)
 
     def __init__(self, services: Callable[[], Services], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.model = ConflictListModel(self)
         self._resolutions: dict[QPushButton, ConflictResolution] = {}
+        self.confirm_overwrite: Callable[[ConflictEntry, QPushButton], bool] = (
+            self._confirm_overwrite
+        )
+        """Asks before a choice overwrites a later change (a message box; tests put their
+        own)."""
         self._build()
 
     # --- construction -------------------------------------------------------------------
@@ -373,7 +381,7 @@ class ConflictsPanel(QWidget):
         self.keep_right.setText(keep_button_text(entry, right))
         self.keep_both.setVisible(entry.can_keep_both)
         for button, resolution in self._resolutions.items():
-            button.setEnabled(entry.allows(resolution))
+            button.setEnabled(entry.allows(resolution, overwriting=True))  # asks first then
         self._show_warning(entry)
 
     @staticmethod
@@ -420,7 +428,7 @@ class ConflictsPanel(QWidget):
             current = entry.current if len(entry.current) <= 120 else entry.current[:119] + "…"
             text = self.tr(
                 "Changed after the conflict: it now reads “{value}”. Keeping the other version "
-                "would overwrite that change."
+                "overwrites that change (you are asked first)."
             ).format(value=current)
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
@@ -431,7 +439,33 @@ class ConflictsPanel(QWidget):
         button = self.sender()
         if entry is None or not isinstance(button, QPushButton):
             return
-        self.resolveRequested.emit(entry, self._resolutions[button])
+        resolution = self._resolutions[button]
+        overwriting = entry.overwrites(resolution)
+        if overwriting and not self.confirm_overwrite(entry, button):
+            return
+        self.resolveRequested.emit(entry, resolution, overwriting)
+
+    def _confirm_overwrite(self, entry: ConflictEntry, button: QPushButton) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Overwrite a Later Change?"))
+        current = entry.current if len(entry.current) <= 120 else entry.current[:119] + "…"
+        box.setText(
+            self.tr(
+                "“{field}” was changed after the conflict and now reads “{value}”. "
+                "“{choice}” replaces that."
+            ).format(
+                field=field_label(entry.table, entry.column),
+                value=current,
+                choice=button.text().replace("&", ""),
+            )
+        )
+        box.setInformativeText(self.tr("Undo puts the current value back."))
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is overwrite
 
 
 class ConflictsDialog(QDialog):
