@@ -950,6 +950,7 @@
     <name>ConflictsPanel</name>
     <message>
         <source>Two computers changed the same thing while apart. The later change is in the record now; the other is kept here, so nothing is lost. Choose what to keep.</source>
+        <extracomment>The ConflictEntry, the ConflictResolution, and whether the user agreed to overwrite a change made after the conflict.</extracomment>
         <translation>两台电脑在同步前各自修改了同一内容。记录中现为较晚的更改，另一版本保存在这里，不会丢失。请选择要保留的内容。</translation>
     </message>
     <message>
@@ -1027,8 +1028,24 @@
         <translation>冲突发生后，该记录又被删除了。</translation>
     </message>
     <message>
-        <source>Changed after the conflict: it now reads “{value}”. Keeping the other version would overwrite that change.</source>
-        <translation>冲突发生后已被修改，当前内容为“{value}”。保留另一版本会覆盖这次修改。</translation>
+        <source>Changed after the conflict: it now reads “{value}”. Keeping the other version overwrites that change (you are asked first).</source>
+        <translation>冲突之后又被修改过，现在是“{value}”。保留另一个版本会覆盖这次修改（会先询问您）。</translation>
+    </message>
+    <message>
+        <source>Overwrite a Later Change?</source>
+        <translation>覆盖之后的修改？</translation>
+    </message>
+    <message>
+        <source>“{field}” was changed after the conflict and now reads “{value}”. “{choice}” replaces that.</source>
+        <translation>“{field}”在冲突之后又被修改过，现在是“{value}”。“{choice}”会替换它。</translation>
+    </message>
+    <message>
+        <source>Undo puts the current value back.</source>
+        <translation>撤销可恢复当前的值。</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1671,14 @@
         <translation>归档项目(&amp;A)</translation>
     </message>
     <message>
+        <source>Copy Project &amp;ID</source>
+        <translation>复制项目 &amp;ID</translation>
+    </message>
+    <message>
+        <source>The id the team server&apos;s administrator needs to share this project</source>
+        <translation>团队服务器管理员共享此项目时需要的 ID</translation>
+    </message>
+    <message>
         <source>Show &amp;Archived Projects</source>
         <translation>显示已归档项目(&amp;A)</translation>
     </message>
@@ -1730,6 +1755,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copied the id of “{project}”: {id}. The team server&apos;s administrator shares the project with: pm-desktop hub grant USER {id}</source>
+        <translation>已复制“{project}”的 ID：{id}。团队服务器管理员用以下命令共享此项目：pm-desktop hub grant 用户名 {id}</translation>
     </message>
     <message>
         <source>{name} (archived)</source>
