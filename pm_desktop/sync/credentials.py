@@ -22,9 +22,18 @@ _ON_DISK_MODULES = ("keyrings.alt",)
 
 
 class KeyringUnavailable(PmError):  # noqa: N818 (the name says what the user faces)
-    """No usable OS keyring (e.g. headless Linux without a Secret Service)."""
+    """No usable OS keyring (e.g. headless Linux without a Secret Service).
+
+    ``kind`` says why, for the UI to say it in the user's language: "missing" (no keyring
+    service), "unsafe" (``detail``: a backend that keeps secrets in files), "broken"
+    (``detail``: the error loading it) or "refused" (``detail``: the keyring's error)."""
 
     code = "keyring_unavailable"
+
+    def __init__(self, message: str, *, kind: str = "broken", detail: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.detail = detail
 
 
 def _usable_backend() -> KeyringBackend:
@@ -32,32 +41,42 @@ def _usable_backend() -> KeyringBackend:
     try:
         backend = keyring.get_keyring()
     except Exception as error:  # a broken backend can fail in many ways while loading
-        raise KeyringUnavailable(f"the keyring could not be loaded ({error})") from error
+        raise KeyringUnavailable(
+            f"the keyring could not be loaded ({error})", kind="broken", detail=str(error)
+        ) from error
     _check(backend)
     return backend
 
 
 def _check(backend: KeyringBackend) -> None:
-    if isinstance(backend, fail.Keyring):
-        raise KeyringUnavailable("no keyring service is available on this computer")
+    if isinstance(backend, fail.Keyring) or (
+        isinstance(backend, chainer.ChainerBackend) and not backend.backends
+    ):
+        raise KeyringUnavailable("no keyring service is available on this computer", kind="missing")
     if isinstance(backend, chainer.ChainerBackend):
-        if not backend.backends:
-            raise KeyringUnavailable("no keyring service is available on this computer")
         for inner in backend.backends:
             _check(inner)
         return
     module = type(backend).__module__
     if module.startswith(_ON_DISK_MODULES) or module == "keyring.backends.null":
-        raise KeyringUnavailable(f"the keyring backend {module} cannot keep secrets safely")
+        raise KeyringUnavailable(
+            f"the keyring backend {module} cannot keep secrets safely", kind="unsafe", detail=module
+        )
 
 
 def keyring_problem() -> str:
-    """Why the keyring cannot be used, or "" when it can."""
+    """Why the keyring cannot be used (in English), or "" when it can."""
+    unavailable = keyring_unavailable()
+    return "" if unavailable is None else str(unavailable)
+
+
+def keyring_unavailable() -> KeyringUnavailable | None:
+    """Why the keyring cannot be used, or None when it can."""
     try:
         _usable_backend()
     except KeyringUnavailable as error:
-        return str(error)
-    return ""
+        return error
+    return None
 
 
 def get_secret(service: str, account: str) -> str | None:
@@ -66,7 +85,9 @@ def get_secret(service: str, account: str) -> str | None:
     try:
         return backend.get_password(service, account)
     except KeyringError as error:
-        raise KeyringUnavailable(f"the keyring refused to read ({error})") from error
+        raise KeyringUnavailable(
+            f"the keyring refused to read ({error})", kind="refused", detail=str(error)
+        ) from error
 
 
 def set_secret(service: str, account: str, secret: str) -> None:
@@ -75,7 +96,9 @@ def set_secret(service: str, account: str, secret: str) -> None:
     try:
         backend.set_password(service, account, secret)
     except KeyringError as error:
-        raise KeyringUnavailable(f"the keyring refused to store ({error})") from error
+        raise KeyringUnavailable(
+            f"the keyring refused to store ({error})", kind="refused", detail=str(error)
+        ) from error
 
 
 def delete_secret(service: str, account: str) -> None:
@@ -86,7 +109,9 @@ def delete_secret(service: str, account: str) -> None:
     except PasswordDeleteError:
         pass
     except KeyringError as error:
-        raise KeyringUnavailable(f"the keyring refused to delete ({error})") from error
+        raise KeyringUnavailable(
+            f"the keyring refused to delete ({error})", kind="refused", detail=str(error)
+        ) from error
 
 
 class SessionSecrets:

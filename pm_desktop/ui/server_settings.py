@@ -29,14 +29,30 @@ T = TypeVar("T")
 translate = QCoreApplication.translate
 
 
+def keyring_problem_text() -> str:
+    """Why this computer's keyring cannot keep secrets, in the UI's language ("": it can)."""
+    from pm_desktop.sync.credentials import keyring_unavailable  # the keyring: when used
+
+    problem = keyring_unavailable()
+    if problem is None:
+        return ""
+    if problem.kind == "missing":
+        return translate("ServerSettings", "no keyring service runs on this computer")
+    if problem.kind == "unsafe":
+        return translate(
+            "ServerSettings", "its keyring ({backend}) would keep secrets in plain files"
+        ).format(backend=problem.detail)
+    return translate("ServerSettings", "the keyring does not work: {error}").format(
+        error=problem.detail or str(problem)
+    )
+
+
 class ServerSettingsDialog(QDialog):
     """Subclasses build their fields (with :meth:`ca_file_row`), then call :meth:`finish`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from pm_desktop.sync.credentials import keyring_problem  # the keyring: when used
-
         super().__init__(parent)
-        self.keyring_problem = keyring_problem()
+        self.keyring_problem = keyring_problem_text()
 
     def ca_file_row(self) -> QHBoxLayout:
         """The CA file field (``self.ca_file``) with its Choose… button."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pm_desktop.ui.server_settings import ServerSettingsDialog
+from pm_desktop.ui.server_settings import ServerSettingsDialog, keyring_problem_text
 from pm_desktop.ui.style import WARNING
 
 if TYPE_CHECKING:
@@ -258,13 +258,11 @@ class SecretDialog(QDialog):
     keyring ("Remember" ticked, and a keyring works) or for this session only."""
 
     def __init__(self, hub: HubSettings, parent: QWidget | None = None) -> None:
-        from pm_desktop.sync.credentials import keyring_problem
-
         super().__init__(parent)
         self.setObjectName("hubSecretDialog")
         self.setWindowTitle(self.tr("Team Server Secret"))
         self.hub = hub
-        problem = keyring_problem()
+        problem = keyring_problem_text()
         prompt = QLabel(
             self.tr("Enter the secret of {user} on {url} to sync:").format(
                 user=hub.user, url=hub.url

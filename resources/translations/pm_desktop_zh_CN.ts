@@ -4648,6 +4648,18 @@ Queued {time}; {state}</source>
 <context>
     <name>ServerSettings</name>
     <message>
+        <source>no keyring service runs on this computer</source>
+        <translation>此电脑上没有运行密钥环服务</translation>
+    </message>
+    <message>
+        <source>its keyring ({backend}) would keep secrets in plain files</source>
+        <translation>其密钥环（{backend}）会把密钥存在普通文件中</translation>
+    </message>
+    <message>
+        <source>the keyring does not work: {error}</source>
+        <translation>密钥环无法使用：{error}</translation>
+    </message>
+    <message>
         <source>Optional: the company CA (PEM)</source>
         <translation>可选：公司 CA 证书（PEM）</translation>
     </message>

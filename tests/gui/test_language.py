@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from keyring.backends import fail
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from pm_desktop.locations import resources_dir
 from pm_desktop.services.container import Services
 from pm_desktop.ui.i18n import BUNDLED_CJK_FONT, ensure_cjk_font, install_translators
+from pm_desktop.ui.mail_settings import MailSettingsDialog
 from pm_desktop.ui.main_window import MainWindow
+from tests.mail_server import keyring_backend
 
 
 @pytest.fixture
@@ -59,3 +65,14 @@ def test_the_bundled_font_covers_simplified_chinese(qapp: QApplication) -> None:
 def test_after_start_up_some_font_covers_simplified_chinese(qapp: QApplication) -> None:
     ensure_cjk_font()
     assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_without_a_keyring_the_note_says_why_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    with keyring_backend(fail.Keyring()):
+        dialog = MailSettingsDialog(settings)
+        qtbot.addWidget(dialog)
+    note = dialog.keyring_note.text()
+    assert note.startswith("此电脑没有密钥环（此电脑上没有运行密钥环服务）")
+    assert "keyring" not in note.lower()
