@@ -48,6 +48,8 @@ class DeletionCount:
     rows: int
     """Rows of the project live here."""
     project_name: str
+    by_table: tuple[tuple[str, int], ...] = ()
+    """``deleting`` per table, most first."""
 
 
 def count_deletions(store: Store, project: str, tally: DeletionTally) -> DeletionCount:
@@ -59,7 +61,7 @@ def count_deletions(store: Store, project: str, tally: DeletionTally) -> Deletio
     for (t, r), (_h, _d, deleted) in tally.rows.items():
         if deleted and t in tables:
             wanted.setdefault(t, []).append(r)
-    deleting = 0
+    deleting: dict[str, int] = {}
     live = 0
     with store.read() as session:
         connection = session.connection()
@@ -86,11 +88,12 @@ def count_deletions(store: Store, project: str, tally: DeletionTally) -> Deletio
                 for row_id in alive:
                     h, d, _deleted = tally.rows[(table_name, row_id)]
                     if (h, d) > stamps.get(row_id, ("", "")):
-                        deleting += 1
+                        deleting[table_name] = deleting.get(table_name, 0) + 1
         name = ""
         if project != TEAM:
             name = connection.scalar(select(Project.name).where(Project.id == project)) or ""
-    return DeletionCount(deleting, live, str(name))
+    by_table = tuple(sorted(deleting.items(), key=lambda item: (-item[1], item[0])))
+    return DeletionCount(sum(deleting.values()), live, str(name), by_table)
 
 
 def _deleted_stamps(

@@ -81,6 +81,8 @@ class HeldDeletion:
     """Rows the pulled changes would delete (live here, deleted=true in the pull)."""
     rows: int
     """Live rows of that project here before the pull."""
+    by_table: tuple[tuple[str, int], ...] = ()
+    """``deleting`` per table (its name), most first."""
 
 
 @dataclass
@@ -401,7 +403,9 @@ def _pull_project(
         count = count_deletions(store, project, tally)
         if count.rows >= HOLD_MIN_ROWS and count.deleting > HOLD_SHARE * count.rows:
             report.held_deletions.append(
-                HeldDeletion(project, count.project_name, count.deleting, count.rows)
+                HeldDeletion(
+                    project, count.project_name, count.deleting, count.rows, count.by_table
+                )
             )
             return False
     if kept is None:

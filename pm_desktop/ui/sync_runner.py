@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pm_desktop.core.errors import PmError
+from pm_desktop.ui.conflicts.labels import record_kind
 from pm_desktop.ui.relay import Relay
 from pm_desktop.ui.sync_settings import (
     HubSettings,
@@ -345,7 +346,14 @@ class SyncRunner(QObject):
                 "from the team server. Delete them?"
             ).format(project=_name(deletion), deleting=deletion.deleting, rows=deletion.rows)
         )
-        box.setInformativeText(self.tr("Not now keeps them on this computer; Sync Now asks again."))
+        kinds = " · ".join(
+            self.tr("{kind}: {count}").format(kind=record_kind(table), count=count)
+            for table, count in deletion.by_table
+        )
+        box.setInformativeText(
+            (kinds + "\n\n" if kinds else "")
+            + self.tr("Not now keeps them on this computer; Sync Now asks again.")
+        )
         delete = box.addButton(self.tr("Delete Them"), QMessageBox.ButtonRole.DestructiveRole)
         later = box.addButton(self.tr("Not Now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(later)

@@ -5524,6 +5524,10 @@ Queued {time}; {state}</source>
         <translation>团队服务器的更改将删除项目“{project}”中 {rows} 条记录中的 {deleting} 条。确定删除吗？</translation>
     </message>
     <message>
+        <source>{kind}: {count}</source>
+        <translation>{kind}：{count}</translation>
+    </message>
+    <message>
         <source>Not now keeps them on this computer; Sync Now asks again.</source>
         <translation>选择“暂不”将在本机保留这些记录；下次“立即同步”时会再次询问。</translation>
     </message>

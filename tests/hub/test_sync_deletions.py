@@ -69,7 +69,9 @@ def test_a_mass_deletion_waits_for_the_users_yes(
     sync(a)
 
     held = sync(b)
-    assert held.held_deletions == [HeldDeletion(project, "Line 3", deleting=20, rows=61)]
+    assert held.held_deletions == [
+        HeldDeletion(project, "Line 3", deleting=20, rows=61, by_table=(("stakeholders", 20),))
+    ]
     assert held.pulled == 0
     assert names(b, project) == before  # nothing of the pull applied
     assert sync(b).held_deletions == held.held_deletions  # asked again until allowed
