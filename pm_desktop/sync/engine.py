@@ -108,7 +108,9 @@ class SyncReport:
     granted: frozenset[str] | None = None
     """The projects the hub lets this user write, as it said at the start of the round."""
     rows_written: set[tuple[str, str]] = field(default_factory=set)
-    """The (table, row id) of every row pulled changes wrote here."""
+    """The (table, row id) of every row pulled changes wrote here (downloads aside)."""
+    rows_sent: set[tuple[str, str]] = field(default_factory=set)
+    """The (table, row id) of every row whose changes the hub acknowledged."""
     downloaded: list[str] = field(default_factory=list)
     """Projects downloaded whole this round (first download or re-download)."""
 
@@ -127,7 +129,9 @@ def sync_once(
     report = SyncReport()
     hello = client.hello()
     granted = report.granted = frozenset(hello.projects)
-    report.pushed = push_pending(store, client, cancel=cancel, granted=granted)
+    report.pushed = push_pending(
+        store, client, cancel=cancel, granted=granted, sent_rows=report.rows_sent
+    )
     report.not_granted = not_granted(store, granted)
     for project in report.not_granted:
         report.refusals[project] = _refusal(client, project)
@@ -154,8 +158,10 @@ def push_pending(
     *,
     cancel: threading.Event | None = None,
     granted: frozenset[str] | None = None,
+    sent_rows: set[tuple[str, str]] | None = None,
 ) -> int:
-    """Send every pending change-log entry; the number the hub acknowledged.
+    """Send every pending change-log entry; the number the hub acknowledged (their
+    (table, row id) are added to ``sent_rows``).
 
     With ``granted`` (the projects the hub lets this user write), entries of other projects
     stay pending (see :func:`not_granted`) instead of making the hub refuse the whole push.
@@ -173,6 +179,8 @@ def push_pending(
             raise SyncError("push_refused", f"the hub did not accept batch {batch.op}")
         _acknowledge(store, batch)
         total += len(changes)
+        if sent_rows is not None:
+            sent_rows.update((str(c["table"]), str(c["row_id"])) for c in changes)
     return total
 
 
@@ -512,7 +520,9 @@ def _download(
         _reschedule(store, result.projects_to_reschedule, everything=result.calendars_changed)
     )
     if result.resent:
-        report.pushed += push_pending(store, client, cancel=cancel, granted=report.granted)
+        report.pushed += push_pending(
+            store, client, cancel=cancel, granted=report.granted, sent_rows=report.rows_sent
+        )
     if result.written:
         report.downloaded.append(project)
     if not result.complete and cancel is not None and cancel.is_set():
@@ -556,7 +566,9 @@ def _check(
             return
         if _cursor(store, CURSOR_PREFIX + project) == before:
             break  # nothing new on the hub explains the difference
-    report.pushed += push_pending(store, client, cancel=cancel, granted=report.granted)
+    report.pushed += push_pending(
+        store, client, cancel=cancel, granted=report.granted, sent_rows=report.rows_sent
+    )
     report.checked.append(project)
     if _download(store, client, project, report, cancel):
         report.redownloaded.append(project)

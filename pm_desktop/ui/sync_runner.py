@@ -371,9 +371,13 @@ class SyncRunner(QObject):
     def _show_report(self, report: SyncReport) -> None:
         assert self.last_synced is not None
         time_text = self.last_synced.strftime("%H:%M")
-        tooltip = self.tr("Sent {pushed} and received {pulled} change(s).").format(
-            pushed=report.pushed, pulled=report.pulled
-        )
+        # Records, as the status bar counts what is not sent yet (not the fields of them).
+        tooltip = self.tr("Sent changes of %n record(s).", "", len(report.rows_sent))
+        tooltip += "\n" + self.tr("Received changes of %n record(s).", "", len(report.rows_written))
+        if report.downloaded:
+            tooltip += "\n" + self.tr("Downloaded whole: {projects}").format(
+                projects=", ".join(self._project_name(p) for p in report.downloaded)
+            )
         if report.errors:
             tooltip += "\n" + self.tr("Skipped: {problems}").format(
                 problems="; ".join(report.errors[:5])

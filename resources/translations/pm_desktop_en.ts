@@ -446,6 +446,20 @@
 <context>
     <name>SyncRunner</name>
     <message numerus="yes">
+        <source>Sent changes of %n record(s).</source>
+        <translation>
+            <numerusform>Sent changes of %n record.</numerusform>
+            <numerusform>Sent changes of %n records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Received changes of %n record(s).</source>
+        <translation>
+            <numerusform>Received changes of %n record.</numerusform>
+            <numerusform>Received changes of %n records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Synced at {time}; {count} project(s) not sent</source>
         <translation>
             <numerusform>Synced at {time}; {count} project not sent</numerusform>

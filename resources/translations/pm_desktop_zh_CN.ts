@@ -5539,9 +5539,21 @@ Queued {time}; {state}</source>
         <source>Not Now</source>
         <translation>暂不</translation>
     </message>
+    <message numerus="yes">
+        <source>Sent changes of %n record(s).</source>
+        <translation>
+            <numerusform>已发送 %n 条记录的修改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Received changes of %n record(s).</source>
+        <translation>
+            <numerusform>收到 %n 条记录的修改。</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Sent {pushed} and received {pulled} change(s).</source>
-        <translation>已发送 {pushed} 项、接收 {pulled} 项更改。</translation>
+        <source>Downloaded whole: {projects}</source>
+        <translation>已完整下载：{projects}</translation>
     </message>
     <message>
         <source>Skipped: {problems}</source>

@@ -237,7 +237,7 @@ def test_the_long_poll_brings_in_a_teammates_change_with_no_local_trigger(  # no
     assert arrived < 2.0, f"the change took {arrived:.2f} s"
     qtbot.waitUntil(lambda: window.sync.state == "synced")
     assert window.sync_label.text().startswith("Synced at ")
-    assert "received 1 change(s)" in window.sync_label.toolTip()
+    assert "Received changes of 1 record(s)." in window.sync_label.toolTip().splitlines()
 
 
 def test_the_long_poll_stops_offline_and_closing_does_not_wait_for_it(
