@@ -18,8 +18,9 @@ for a page, the foreign-key check after each download, opening connections.
 
 Dataset L is generated into a temporary folder (about 13 s) unless ``--dataset-l`` names an
 existing file, which is copied (never modified) and its change log marked pending in the copy.
-Note that the hub runs in this process (a uvicorn thread, as in the tests), so the hub and the
-client share one interpreter.
+The hub runs as a team runs it: ``pm-desktop hub serve`` in a process of its own on loopback
+(``--hub thread`` runs it in a uvicorn thread of this process instead, as the tests do: the hub
+and the client then share one interpreter, and the client is slower for it).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta  # noqa: E
 from pm_desktop.sync import engine, snapshot  # noqa: E402
 from pm_desktop.sync.apply import _synced_tables  # noqa: E402
 from pm_desktop.sync.client import HubClient  # noqa: E402
-from tests.hub.hubserver import HubThread  # noqa: E402
+from tests.hub.hubserver import HubProcess, HubThread  # noqa: E402
 from tests.hub.postgres import TempPostgres, find_bin_dir  # noqa: E402
 
 TARGET_ROWS_PER_S = 30_000.0
@@ -109,7 +110,7 @@ class Timer:
 
 
 def pull_once(
-    work: Path, run: int, hub: HubThread, user: str, secret: str
+    work: Path, run: int, hub: HubProcess | HubThread, user: str, secret: str
 ) -> tuple[float, int, int, dict[str, int], Timer, list[str]]:
     """Time ``sync_once`` on a fresh replica B; (seconds, rows, fields, counts, timer, errors)."""
     store = open_store(work / f"B{run}.sqlite")
@@ -142,6 +143,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dataset-l", type=Path, help="an existing dataset L file to copy")
+    parser.add_argument(
+        "--hub",
+        choices=("process", "thread"),
+        default="process",
+        help="the hub as a team runs it, 'pm-desktop hub serve' in its own process (default),"
+        " or uvicorn in a thread of this process (sharing its interpreter with the client)",
+    )
     args = parser.parse_args()
     bin_dir = find_bin_dir()
     if bin_dir is None:
@@ -155,7 +163,7 @@ def main() -> int:
         try:
             url = cluster.create_hub_database("pm_hub_bench")
             hub_main(["init", "--database-url", url])
-            hub = HubThread(url, pool_size=4).start()
+            hub = (HubProcess if args.hub == "process" else HubThread)(url, pool_size=4).start()
             try:
                 return measure(work, hub, url, args.runs)
             finally:
@@ -164,7 +172,7 @@ def main() -> int:
             cluster.stop()
 
 
-def measure(work: Path, hub: HubThread, url: str, runs: int) -> int:
+def measure(work: Path, hub: HubProcess | HubThread, url: str, runs: int) -> int:
     a = open_store(work / "A.sqlite")
     try:
         with a.read() as session:
@@ -206,7 +214,7 @@ def measure(work: Path, hub: HubThread, url: str, runs: int) -> int:
 
 def report(
     work: Path,
-    hub: HubThread,
+    hub: HubProcess | HubThread,
     user: str,
     secret: str,
     *,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import psycopg
@@ -88,10 +88,6 @@ def grant(
 ) -> None:
     _check_user_name(name)
     _check_project(project)
-    if until is not None and until <= datetime.now(UTC):
-        raise AdminError(
-            f"{until:%Y-%m-%d %H:%M %Z} has passed: access would end at once (revoke instead)"
-        )
     require_current(conn)
     _check_user_exists(conn, name)
     conn.execute(

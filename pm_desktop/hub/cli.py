@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -141,6 +141,11 @@ def _run_admin(conn: psycopg.Connection[Any], args: argparse.Namespace) -> int:
         )
         return 0
     if command == "grant":
+        if args.until is not None and args.until <= datetime.now(UTC):
+            raise admin.AdminError(
+                f"{args.until:%Y-%m-%d %H:%M %Z} has passed: access would end at once"
+                " (to end it now: pm-desktop hub revoke)"
+            )
         admin.grant(conn, args.name, args.project, until=args.until)
         limit = f" until {args.until:%Y-%m-%d %H:%M %Z}" if args.until else ""
         print(f"granted project {args.project} to {args.name}{limit}")

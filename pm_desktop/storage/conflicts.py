@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from pm_desktop.core.enums import ConflictKind
 from pm_desktop.storage.base import Synced
 from pm_desktop.storage.changes import encode_value
-from pm_desktop.storage.models.sync import FieldStamp, SyncConflict
+from pm_desktop.storage.models.sync import SyncConflict
+from pm_desktop.storage.stamps import row_field_stamps
 
 
 def keep_overwritten(
@@ -38,7 +39,9 @@ def keep_overwritten(
         return None
     column = inspect(type(row)).attrs[attribute].columns[0].name
     table = type(row).__tablename__
-    stamp = session.get(FieldStamp, (table, row.id, column))
+    stamp = row_field_stamps(session.connection(), table, [row.id], column=column).get(
+        (row.id, column)
+    )
     conflict = SyncConflict(
         project_id=row.project_id,
         table_name=table,
@@ -48,8 +51,8 @@ def keep_overwritten(
         kept_value=encode_value(new_value),
         kept_device=device_id,
         lost_value=encode_value(current),
-        lost_hlc=stamp.hlc if stamp is not None else "",
-        lost_device=stamp.device_id if stamp is not None else "",
+        lost_hlc=stamp[0] if stamp is not None else "",
+        lost_device=stamp[1] if stamp is not None else "",
         detected_at=datetime.now(UTC),
     )
     session.add(conflict)

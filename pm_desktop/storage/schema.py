@@ -3,4 +3,4 @@
 A test checks that it equals the head of ``db_migrations/versions``.
 """
 
-SCHEMA_HEAD = "0005_sync_conflicts"
+SCHEMA_HEAD = "0006_row_stamps"

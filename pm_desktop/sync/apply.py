@@ -21,6 +21,7 @@ from pm_desktop.storage.changes import decode_value
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta
 from pm_desktop.storage.models.sync import FieldStamp
+from pm_desktop.storage.stamps import row_field_stamps
 from pm_desktop.sync.foreign import record_foreign
 
 FIELD_STAMPS = FieldStamp.metadata.tables[FieldStamp.__tablename__]
@@ -217,15 +218,9 @@ def _local_stamps(connection: Connection, keys: set[FieldKey]) -> dict[FieldKey,
     by_table: dict[str, set[str]] = {}
     for t, r, _c in keys:
         by_table.setdefault(t, set()).add(r)
-    s = FIELD_STAMPS.c
     for table_name, row_ids in by_table.items():
-        ids = sorted(row_ids)
-        for start in range(0, len(ids), 500):
-            query = select(s.table_name, s.row_id, s.column_name, s.hlc, s.device_id).where(
-                s.table_name == table_name, s.row_id.in_(ids[start : start + 500])
-            )
-            for t, r, c, hlc, device in connection.execute(query):
-                stamps[(t, r, c)] = (hlc, device)
+        for (r, c), stamp in row_field_stamps(connection, table_name, row_ids).items():
+            stamps[(table_name, r, c)] = stamp
     log = CHANGE_LOG.c
     pending = select(log.table_name, log.row_id, log.column_name, func.max(log.hlc)).where(
         log.pushed.is_(False)

@@ -11,7 +11,8 @@ from sqlalchemy import Connection, func, select
 
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models.projects import Project
-from pm_desktop.sync.apply import CHANGE_LOG, FIELD_STAMPS, _synced_tables
+from pm_desktop.storage.stamps import row_field_stamps
+from pm_desktop.sync.apply import CHANGE_LOG, _synced_tables
 from pm_desktop.sync.client import TEAM
 
 _CHUNK = 500
@@ -102,14 +103,11 @@ def _deleted_stamps(
     """The stamp here of each row's ``deleted`` field: its field stamp or an unsent change."""
     if not row_ids:
         return {}
-    s = FIELD_STAMPS.c
     found: dict[str, tuple[str, str]] = {
-        r: (h, d)
-        for r, h, d in connection.execute(
-            select(s.row_id, s.hlc, s.device_id).where(
-                s.table_name == table_name, s.column_name == "deleted", s.row_id.in_(row_ids)
-            )
-        )
+        r: stamp
+        for (r, _c), stamp in row_field_stamps(
+            connection, table_name, row_ids, column="deleted"
+        ).items()
     }
     log = CHANGE_LOG.c
     pending = (

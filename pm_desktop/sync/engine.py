@@ -42,9 +42,9 @@ from pm_desktop.services.plan import PlanService
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models.local import LocalMeta
 from pm_desktop.storage.models.projects import Project
+from pm_desktop.storage.stamps import row_field_stamps
 from pm_desktop.sync.apply import (
     CHANGE_LOG,
-    FIELD_STAMPS,
     PageResult,
     apply_page,
     upsert_stamps,
@@ -58,6 +58,8 @@ BATCH_SIZE = 1000
 PAGE_SIZE = 1000
 """Pulled changes applied per transaction."""
 FETCH_LIMIT = 5000
+#: Changes asked for by the first pull of a project: more make it a download.
+FIRST_PULL_LIMIT = 1000
 """Changes asked per pull request (the hub's maximum)."""
 LOOKAHEAD_MAX = 100_000
 """Pulled changes kept in memory while counting deletions; a longer pull is read again."""
@@ -316,18 +318,14 @@ def _seen_stamps(
     connection: Connection, rows: set[tuple[str, str]]
 ) -> dict[tuple[str, str], dict[str, str]]:
     """The field stamps this replica holds for ``rows``: (table, row) -> column -> hlc."""
-    s = FIELD_STAMPS.c
     found: dict[tuple[str, str], dict[str, str]] = {}
     by_table: dict[str, list[str]] = {}
     for table_name, row_id in rows:
         by_table.setdefault(table_name, []).append(row_id)
     for table_name, row_ids in by_table.items():
-        for start in range(0, len(row_ids), 500):
-            query = select(s.row_id, s.column_name, s.hlc).where(
-                s.table_name == table_name, s.row_id.in_(row_ids[start : start + 500])
-            )
-            for row_id, column, hlc in connection.execute(query):
-                found.setdefault((table_name, row_id), {})[column] = hlc
+        stamps = row_field_stamps(connection, table_name, row_ids)
+        for (row_id, column), (hlc, _device) in stamps.items():
+            found.setdefault((table_name, row_id), {})[column] = hlc
     return found
 
 
@@ -387,7 +385,10 @@ def _pull_project(
     """
     key = CURSOR_PREFIX + project
     after = _cursor(store, key)
-    page = client.pull(project, after, FETCH_LIMIT)
+    # A first pull asks for a few changes only: a project with more is downloaded whole.
+    page = client.pull(
+        project, after, min(FIRST_PULL_LIMIT, FETCH_LIMIT) if after == 0 else FETCH_LIMIT
+    )
     if after == 0 and page.more:
         position = (positions or _Positions(client, [])).get(project)
         return _download(store, client, project, report, cancel, position=position)

@@ -45,10 +45,10 @@ from pm_desktop.core.hlc import ClockDriftError, HlcStamp
 from pm_desktop.storage.base import UtcDateTime
 from pm_desktop.storage.changes import encode_value
 from pm_desktop.storage.database import Store, storage_error
+from pm_desktop.storage.stamps import project_field_stamps, row_field_stamps
 from pm_desktop.sync.apply import (
     CALENDAR_TABLES,
     CHANGE_LOG,
-    FIELD_STAMPS,
     LOCAL_META,
     PLAN_TABLES,
     FieldKey,
@@ -69,6 +69,17 @@ _STAMPS_FROM_TEMP = (
     " json_each(s.columns) AS c WHERE true"  # WHERE: SQLite's parser wants it before ON CONFLICT
     " ON CONFLICT (table_name, row_id, column_name)"
     " DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"
+)
+
+_ROW_STAMPS_UPSERT = (
+    "INSERT INTO row_stamps (table_name, row_id, shape_id, hlc, device_id) VALUES (?, ?, ?, ?, ?)"
+    " ON CONFLICT (table_name, row_id)"
+    " DO UPDATE SET shape_id = excluded.shape_id, hlc = excluded.hlc,"
+    " device_id = excluded.device_id"
+)
+#: A new row's stale field stamps (none, normally) would hide its row stamp.
+_FIELD_STAMPS_OF_ROWS = (
+    "DELETE FROM field_stamps WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))"
 )
 
 Tables = dict[str, tuple[Table, frozenset[str]]]
@@ -247,6 +258,9 @@ def _bulk_connection(store: Store) -> Iterator[Connection]:
         raw = connection.connection.dbapi_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it does nothing
+        # No sync of the log at each page's commit: a crash may lose the last pages, never
+        # the order (the cursor is saved with the last page), and the download starts over.
+        raw.execute("PRAGMA synchronous = NORMAL")
         cache = raw.execute("PRAGMA cache_size").fetchone()
         raw.execute("PRAGMA cache_size = -131072")  # 128 MiB: bulk index inserts stay in memory
         raw.execute(
@@ -260,6 +274,7 @@ def _bulk_connection(store: Store) -> Iterator[Connection]:
                 connection.rollback()
             raw.execute(f"DROP TABLE IF EXISTS {_STAMPS_TABLE}")
             raw.execute("PRAGMA foreign_keys = ON")
+            raw.execute("PRAGMA synchronous = FULL")
             raw.execute(f"PRAGMA cache_size = {int(cache[0]) if cache else -2000}")
 
 
@@ -391,6 +406,8 @@ class _Writer:
         self._shapes: dict[tuple[str, tuple[str, ...]], _Shape] = {}
         self._codecs: dict[str, tuple[dict[str, Convert], dict[str, Default]]] = {}
         self._stamps: list[StampRow] = []
+        self._row_stamps: list[tuple[str, str, int, str, str]] = []
+        self._shape_ids: dict[tuple[str, str], int] = {}
 
     def shape(self, name: str, columns: tuple[str, ...]) -> _Shape:
         found = self._shapes.get((name, columns))
@@ -505,8 +522,8 @@ class _Writer:
         else:
             vals[shape.id_at] = row_id
         vals.append(top)
-        if own is None:
-            self._stamps.append((name, row_id, hlc, device, shape.names))
+        if own is None:  # one stamp for the whole row
+            self._row_stamps.append((name, row_id, self._shape_id(name, shape.names), hlc, device))
             result.written += len(shape.known)
         else:
             self._stamp_fields(name, row_id, {c: own[c] for c in shape.known}, result)
@@ -523,8 +540,33 @@ class _Writer:
             self._stamps.append((name, row_id, hlc, device, json.dumps(columns)))
         result.written += len(stamps)
 
+    def _shape_id(self, name: str, names: str) -> int:
+        """The stamp shape of these columns of table ``name`` (made when new)."""
+        key = (name, names)
+        found = self._shape_ids.get(key)
+        if found is None:
+            row = self.raw.execute(
+                "SELECT id FROM stamp_shapes WHERE table_name = ? AND columns = ?", key
+            ).fetchone()
+            if row is None:
+                cursor = self.raw.execute(
+                    "INSERT INTO stamp_shapes (table_name, columns) VALUES (?, ?)", key
+                )
+                row = (cursor.lastrowid,)
+            found = self._shape_ids[key] = int(row[0])
+        return found
+
     def write_stamps(self) -> None:
-        """Write the field stamps queued by this page (one statement: SQLite expands them)."""
+        """Write the stamps queued by this page: a row stamp per row that came whole, and the
+        field stamps of the others (one statement: SQLite expands them)."""
+        if self._row_stamps:
+            by_table: dict[str, list[str]] = {}
+            for name, row_id, *_rest in self._row_stamps:
+                by_table.setdefault(name, []).append(row_id)
+            for name, ids in by_table.items():
+                self.raw.execute(_FIELD_STAMPS_OF_ROWS, (name, json.dumps(ids)))
+            self.raw.executemany(_ROW_STAMPS_UPSERT, self._row_stamps)
+            self._row_stamps = []
         if not self._stamps:
             return
         self.raw.executemany(f"INSERT INTO {_STAMPS_TABLE} VALUES (?, ?, ?, ?, ?)", self._stamps)
@@ -586,13 +628,8 @@ class _Writer:
         return bool(updates)
 
     def _local_stamps(self, name: str, ids: list[str]) -> dict[FieldKey, Stamp]:
-        query = (
-            "SELECT row_id, column_name, hlc, device_id FROM field_stamps"
-            " WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))"
-        )
-        return {
-            (name, r, c): (h, d) for r, c, h, d in self.raw.execute(query, (name, json.dumps(ids)))
-        }
+        stamps = row_field_stamps(self.connection, name, ids)
+        return {(name, r, c): stamp for (r, c), stamp in stamps.items()}
 
 
 def _stamps_of(name: str, row: HubRow, columns: Iterable[str]) -> dict[FieldKey, str]:
@@ -759,15 +796,10 @@ def _has_rows(connection: Connection, project: str, tables: Tables) -> bool:
 
 def local_lines(connection: Connection, project: str, tables: Tables) -> dict[FieldKey, str]:
     """Field -> its stamp here, over the rows of ``project`` (``team``: the team-wide rows)."""
-    s = FIELD_STAMPS.c
     lines: dict[FieldKey, str] = {}
     for name, (table, _columns) in tables.items():
-        query = (
-            select(s.row_id, s.column_name, s.hlc)
-            .select_from(FIELD_STAMPS.join(table, table.c.id == s.row_id))
-            .where(s.table_name == name, _in_project(table, project))
-        )
-        for r, c, h in connection.execute(query):
+        stamps = project_field_stamps(connection, table, _in_project(table, project))
+        for (r, c), h in stamps.items():
             lines[(name, r, c)] = h
     return lines
 

@@ -1,8 +1,13 @@
-"""A real hub over HTTP for tests and bench/hub_push.py: uvicorn in a thread, and a client."""
+"""A real hub over HTTP for tests and the benchmarks: uvicorn in a thread, or ``pm-desktop hub
+serve`` in a process of its own (as a team runs it); and a client."""
 
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -43,6 +48,48 @@ class HubThread:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=15)
+
+
+class HubProcess:
+    """``pm-desktop hub serve`` on a free loopback port, in a process of its own."""
+
+    def __init__(self, database_url: str, *, pool_size: int = 10) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._command = [
+            sys.executable, "-m", "pm_desktop", "hub", "serve", "--port", str(self.port),
+            "--pool-size", str(pool_size),
+        ]  # fmt: skip
+        self._env = {**os.environ, "PM_HUB_DATABASE_URL": database_url}
+        self.process: subprocess.Popen[str] | None = None
+
+    def start(self) -> HubProcess:
+        self.process = subprocess.Popen(
+            self._command,
+            env=self._env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"{self.url}/v1/hello", timeout=2)  # any answer: it serves
+                return self
+            except httpx.TransportError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError("the hub did not start") from None
+                time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
 
 
 @dataclass

@@ -25,7 +25,7 @@ def test_every_user_edited_table_follows_the_sync_conventions() -> None:
         assert {"id", "project_id", "hlc", "deleted"} <= set(table.columns.keys()), table_name
         assert str(table.c.id.type) == "VARCHAR(36)", table_name
     local_only = set(Base.metadata.tables) - set(SYNCED_TABLES)
-    assert local_only == {"change_log", "local_meta", "field_stamps"}
+    assert local_only == {"change_log", "local_meta", "field_stamps", "row_stamps", "stamp_shapes"}
 
 
 MODELS = {mapper.class_.__tablename__: mapper.class_ for mapper in Base.registry.mappers}

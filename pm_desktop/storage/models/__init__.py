@@ -20,7 +20,7 @@ from pm_desktop.storage.models.plan import (
 from pm_desktop.storage.models.pool import Person, PoolEvent, Unavailability
 from pm_desktop.storage.models.projects import Project
 from pm_desktop.storage.models.stakeholders import Demand, Stakeholder, Touchpoint
-from pm_desktop.storage.models.sync import FieldStamp, SyncConflict
+from pm_desktop.storage.models.sync import FieldStamp, RowStamp, StampShape, SyncConflict
 from pm_desktop.storage.models.team import RaciEntry, TeamAssignment, TeamTemplate, TemplateRole
 
 __all__ = [
@@ -42,7 +42,9 @@ __all__ = [
     "PoolEvent",
     "Project",
     "RaciEntry",
+    "RowStamp",
     "Stakeholder",
+    "StampShape",
     "SyncConflict",
     "TaskAssignment",
     "TaskDependency",

@@ -1,11 +1,11 @@
-"""Sync state: the stamp of the value each synced field holds here (local only), and the
-conflicts the hub found (synced)."""
+"""Sync state: the stamp of the value each synced field holds here (local only: per field,
+or once per row for a row that arrived whole), and the conflicts the hub found (synced)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pm_desktop.core.enums import ConflictKind, ConflictResolution
@@ -24,6 +24,36 @@ class FieldStamp(Base):
     table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     column_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(64))
+
+
+class StampShape(Base):
+    """A list of a table's columns that row stamps cover (few: one per table and version)."""
+
+    __tablename__ = "stamp_shapes"
+    __table_args__ = (UniqueConstraint("table_name", "columns"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    columns: Mapped[str] = mapped_column(Text)
+    """The column names, a JSON list."""
+
+
+class RowStamp(Base):
+    """The (hlc, device) of every field of its shape's columns that has no FieldStamp.
+
+    A row that arrives whole with one stamp (a download) is stamped once instead of once per
+    field: a tenth of the writes, and of the file. A later change of a field gets a FieldStamp,
+    which takes precedence (see :mod:`pm_desktop.storage.stamps`).
+    """
+
+    __tablename__ = "row_stamps"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    shape_id: Mapped[int] = mapped_column(Integer, ForeignKey("stamp_shapes.id"))
     hlc: Mapped[str] = mapped_column(String(64))
     device_id: Mapped[str] = mapped_column(String(64))
 
