@@ -18,9 +18,11 @@ that cursor and is pulled again next, which is harmless (the merge rule). Per fi
 **Speed** (the initial pull of a big project is bound by it): pages come in the hub's ``rows``
 format (one stamp per row, values decoded once per page), the next page is fetched in a
 thread while one is written, rows go in with the raw DB-API ``executemany`` (values
-converted per column as SQLAlchemy binds them), and a page's field stamps with one
-``INSERT ... SELECT`` that SQLite expands from one line per row and stamp. The download's
-own connection checks foreign keys once at the end.
+converted per column as SQLAlchemy binds them). A row that comes with one stamp for all its
+fields (nearly all) gets one row stamp (:mod:`pm_desktop.storage.stamps`); the field stamps
+of the others go in with one ``INSERT ... SELECT`` that SQLite expands from one line per row
+and stamp. The download's own connection checks foreign keys once at the end, and does not
+sync the log at each page's commit.
 
 **Summary.** ``rows``, ``fields`` and ``hash`` (docs/sync-protocol.md) over the field stamps
 of the project's rows here, plus the fields this replica skipped (:mod:`.foreign`).

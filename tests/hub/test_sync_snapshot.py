@@ -22,6 +22,7 @@ from pm_desktop.storage.models.meetings import ActionItem
 from pm_desktop.sync import engine, snapshot
 from pm_desktop.sync.client import HubClient, SnapshotPage
 from pm_desktop.sync.engine import SyncReport, sync_once
+from pm_desktop.sync.snapshot import local_summary
 from tests.hub.conftest import UserFactory
 from tests.hub.hubserver import HubClient as RawClient
 from tests.hub.hubserver import HubThread
@@ -343,3 +344,44 @@ def test_a_download_keeps_an_unsent_edit_and_sends_it(
     sync(b)
     sync(a)
     assert people(a[0], project)["S3"] == "mine, unsent"
+
+
+def test_a_downloaded_row_is_stamped_once_and_a_later_change_stamps_its_field(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    small_pages: None,
+) -> None:
+    """A row that arrives whole gets one row stamp, not one stamp per field (most of the file
+    and of the writes of a download); a field changed later gets its own, which wins."""
+    a, b, project = a_project(replica, make_user, db)
+    sync(b)
+
+    def stamps() -> tuple[int, int]:
+        with b[0].store.read() as session:
+            connection = session.connection()
+            rows = connection.exec_driver_sql(
+                "SELECT count(*) FROM row_stamps WHERE table_name = 'stakeholders'"
+            ).scalar()
+            fields = connection.exec_driver_sql(
+                "SELECT count(*) FROM field_stamps WHERE table_name = 'stakeholders'"
+            ).scalar()
+        return int(rows or 0), int(fields or 0)
+
+    assert stamps() == (6, 0)
+    assert local_summary(b[0].store, project) == b[1].summary(project)
+
+    s5 = next(s.id for s in a[0].stakeholders.of_project(project) if s.name == "S5")
+    a[0].stakeholders.update(s5, title="项目总监")
+    sync(a)
+    sync(b)
+    assert people(b[0], project)["S5"] == "项目总监"
+    assert stamps() == (6, 1)  # the title's own stamp; the other fields keep the row's
+    assert local_summary(b[0].store, project) == b[1].summary(project)
+    b[0].stakeholders.update(s5, organisation="信息部")  # and B's own edit goes up with it
+    sync(b)
+    sync(a)
+    assert next(s for s in a[0].stakeholders.of_project(project) if s.id == s5).organisation == (
+        "信息部"
+    )
+    assert local_summary(a[0].store, project) == local_summary(b[0].store, project)
