@@ -354,10 +354,9 @@ class MainWindow(QMainWindow):
             return
         QGuiApplication.clipboard().setText(self._current.id)
         self.statusBar().showMessage(
-            self.tr(
-                "Copied the id of “{project}”: {id}. The team server's administrator shares "
-                "the project with: pm-desktop hub grant USER {id}"
-            ).format(project=self._current.name, id=self._current.id),
+            self.tr("Copied the project id {id} (for: pm-desktop hub grant)").format(
+                id=self._current.id
+            ),
             15000,
         )
 

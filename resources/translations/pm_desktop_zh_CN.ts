@@ -1757,8 +1757,8 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>Copied the id of “{project}”: {id}. The team server&apos;s administrator shares the project with: pm-desktop hub grant USER {id}</source>
-        <translation>已复制“{project}”的 ID：{id}。团队服务器管理员用以下命令共享此项目：pm-desktop hub grant 用户名 {id}</translation>
+        <source>Copied the project id {id} (for: pm-desktop hub grant)</source>
+        <translation>已复制项目 ID {id}（供 pm-desktop hub grant 使用）</translation>
     </message>
     <message>
         <source>{name} (archived)</source>
@@ -4649,7 +4649,7 @@ Queued {time}; {state}</source>
     <name>ServerSettings</name>
     <message>
         <source>no keyring service runs on this computer</source>
-        <translation>此电脑上没有运行密钥环服务</translation>
+        <translation>未运行密钥环服务</translation>
     </message>
     <message>
         <source>its keyring ({backend}) would keep secrets in plain files</source>

@@ -74,5 +74,5 @@ def test_without_a_keyring_the_note_says_why_in_chinese(qtbot: QtBot, tmp_path: 
         dialog = MailSettingsDialog(settings)
         qtbot.addWidget(dialog)
     note = dialog.keyring_note.text()
-    assert note.startswith("此电脑没有密钥环（此电脑上没有运行密钥环服务）")
+    assert note.startswith("此电脑没有密钥环（未运行密钥环服务）")
     assert "keyring" not in note.lower()
