@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -22,10 +22,13 @@ from tests.mail_server import keyring_backend
 
 @pytest.fixture
 def chinese(qapp: QApplication) -> Iterator[None]:
+    """Chinese for one test: the translators and the default locale are put back after."""
+    locale = QLocale()
     translators = install_translators(qapp, "zh_CN")
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
 
 
 @pytest.mark.usefixtures("chinese")
