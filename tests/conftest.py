@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,25 +18,32 @@ from pm_desktop.storage.database import open_store
 ROOT = Path(__file__).resolve().parent.parent
 
 
+_pinned: list[Any] = []  # the MainThreadCollector while Qt tests run one after another
+
+
 @pytest.fixture(autouse=True)
 def gc_in_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
     """Qt tests collect garbage as the app does: only in the GUI thread, between events (see
     pm_desktop.ui.main_thread_gc). Their windows, which pytest-qt closes and deletes later,
-    are deleted here, before the next test's threads start."""
-    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
-        yield
-        return
+    are deleted right after each test; before the first test without Qt, one full pass here
+    clears what they left, and automatic collection is back."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from pm_desktop.ui.main_thread_gc import MainThreadCollector
+    qt = "qtbot" in request.fixturenames or "qapp" in request.fixturenames
+    if qt and not _pinned:
+        from pm_desktop.ui.main_thread_gc import MainThreadCollector
 
-    app = request.getfixturevalue("qapp")
-    collector = MainThreadCollector(app).start()
+        _pinned.append(MainThreadCollector(request.getfixturevalue("qapp")).start())
+    elif not qt and _pinned:
+        collector = _pinned.pop()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        collector.stop()
+        collector.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     yield
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the closed windows
-    collector.stop()
-    collector.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if qt:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # closed windows
+        _pinned[0].collect_if_due()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
