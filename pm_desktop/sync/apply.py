@@ -20,11 +20,9 @@ from pm_desktop.storage.base import Base, Synced
 from pm_desktop.storage.changes import decode_value
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta
-from pm_desktop.storage.models.sync import FieldStamp
-from pm_desktop.storage.stamps import row_field_stamps
+from pm_desktop.storage.stamps import FIELD_STAMPS, row_field_stamps
 from pm_desktop.sync.foreign import record_foreign
 
-FIELD_STAMPS = FieldStamp.metadata.tables[FieldStamp.__tablename__]
 CHANGE_LOG = ChangeLogEntry.metadata.tables[ChangeLogEntry.__tablename__]
 LOCAL_META = LocalMeta.metadata.tables[LocalMeta.__tablename__]
 #: Tables whose changes move a project's schedule (the plan's derived dates).

@@ -58,9 +58,9 @@ BATCH_SIZE = 1000
 PAGE_SIZE = 1000
 """Pulled changes applied per transaction."""
 FETCH_LIMIT = 5000
-#: Changes asked for by the first pull of a project: more make it a download.
-FIRST_PULL_LIMIT = 1000
 """Changes asked per pull request (the hub's maximum)."""
+FIRST_PULL_LIMIT = 1000
+"""Changes asked by a project's first pull: a project with more is downloaded whole."""
 LOOKAHEAD_MAX = 100_000
 """Pulled changes kept in memory while counting deletions; a longer pull is read again."""
 HOLD_SHARE = 0.2
@@ -385,7 +385,6 @@ def _pull_project(
     """
     key = CURSOR_PREFIX + project
     after = _cursor(store, key)
-    # A first pull asks for a few changes only: a project with more is downloaded whole.
     page = client.pull(
         project, after, min(FIRST_PULL_LIMIT, FETCH_LIMIT) if after == 0 else FETCH_LIMIT
     )

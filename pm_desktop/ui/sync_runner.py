@@ -374,9 +374,10 @@ class SyncRunner(QObject):
         # Records, as the status bar counts what is not sent yet (not the fields of them).
         tooltip = self.tr("Sent changes of %n record(s).", "", len(report.rows_sent))
         tooltip += "\n" + self.tr("Received changes of %n record(s).", "", len(report.rows_written))
+        names = self._project_names() if report.downloaded or report.not_granted else {}
         if report.downloaded:
             tooltip += "\n" + self.tr("Downloaded whole: {projects}").format(
-                projects=", ".join(self._project_name(p) for p in report.downloaded)
+                projects=", ".join(names.get(p, p) for p in report.downloaded)
             )
         if report.errors:
             tooltip += "\n" + self.tr("Skipped: {problems}").format(
@@ -388,7 +389,7 @@ class SyncRunner(QObject):
                     "Not sent: “{project}”: {why}. Its changes stay here and are sent once the "
                     "team server's administrator grants you the project."
                 ).format(
-                    project=self._project_name(project),
+                    project=names.get(project, project),
                     why=self._refusal_reason(report.refusals.get(project, "")),
                 )
             if not self.held_deletions:
@@ -438,7 +439,10 @@ class SyncRunner(QObject):
     def _show_refusal(self, detail: str) -> None:
         """The hub refused a project (not granted, revoked or expired): name it and say why."""
         found = _PROJECT_ID.search(detail)
-        project = self._project_name(found.group(0)) if found else self.tr("a project")
+        if found is None:
+            project = self.tr("a project")
+        else:
+            project = self._project_names().get(found.group(0), found.group(0))
         why = self._refusal_reason(detail)
         tooltip = self.tr(
             "The team server refused project “{project}”: {why}. The sync stopped and nothing "
@@ -459,13 +463,13 @@ class SyncRunner(QObject):
             return self.tr("your access to it expired on {date}").format(date=when.group(2))
         return self.tr("it is not shared with you")
 
-    def _project_name(self, project_id: str) -> str:
-        """The project's name on this computer, else its id."""
+    def _project_names(self) -> dict[str, str]:
+        """Project id -> its name on this computer (ids missing here: use the id)."""
         try:
             projects = self._services().projects.list(include_archived=True)
         except PmError:
-            return project_id
-        return next((p.name for p in projects if p.id == project_id), project_id)
+            return {}
+        return {p.id: p.name for p in projects}
 
     def _set_offline(self) -> None:
         self._set(

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
+from PySide6.QtCore import QSettings
 
 from pm_desktop.hub import admin
 from pm_desktop.hub.cli import main as hub_main
+from pm_desktop.services.container import Services
 from tests.hub.hubserver import HubClient, HubThread
 from tests.hub.postgres import TempPostgres, find_bin_dir
+from tests.mail_server import MemoryKeyring, keyring_backend
 
 
 @pytest.fixture(scope="session")
@@ -98,3 +102,27 @@ def make_client(hub: HubThread, make_user: UserFactory) -> Iterator[ClientFactor
     yield make
     for client in clients:
         client.close()
+
+
+# --- this computer, for the tests of the app's sync UI -----------------------------------
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[Services]:
+    """This computer's database: a new file, so a device id of its own (the hub remembers
+    every device's operation numbers)."""
+    services = Services.open(tmp_path / "desk.sqlite")
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    with keyring_backend(MemoryKeyring()) as backend:
+        assert isinstance(backend, MemoryKeyring)
+        yield backend

@@ -8,7 +8,6 @@ import gc
 import socket
 import threading
 import weakref
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,28 +26,9 @@ from pm_desktop.ui.sync_runner import SyncRunner
 from pm_desktop.ui.sync_settings import HUB_SERVICE, HubSettings, save_hub_settings
 from tests.hub.conftest import UserFactory
 from tests.hub.hubserver import HubThread
-from tests.mail_server import MemoryKeyring, keyring_backend
+from tests.mail_server import MemoryKeyring
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[Services]:
-    services = Services.open(tmp_path / "desk.sqlite")
-    yield services
-    services.close()
-
-
-@pytest.fixture
-def keyring() -> Iterator[MemoryKeyring]:
-    with keyring_backend(MemoryKeyring()) as backend:
-        assert isinstance(backend, MemoryKeyring)
-        yield backend
 
 
 def set_up(settings: QSettings, url: str, user: str, secret: str) -> None:
@@ -62,7 +42,7 @@ def sync_threads() -> list[threading.Thread]:
 
 
 def test_a_runner_let_go_mid_round_is_deleted_at_once_and_its_round_ends_quietly(
-    qtbot: QtBot, desk: Services, settings: QSettings, keyring: MemoryKeyring
+    qtbot: QtBot, desk: Services, settings: QSettings, memory_keyring: MemoryKeyring
 ) -> None:
     with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts, never answers
         set_up(settings, f"http://127.0.0.1:{silent.getsockname()[1]}", "ana", "s3cret")
@@ -92,7 +72,7 @@ def test_a_runner_let_go_while_listening_is_deleted_and_its_long_poll_stops_at_t
     desk: Services,
     tmp_path: Path,
     settings: QSettings,
-    keyring: MemoryKeyring,
+    memory_keyring: MemoryKeyring,
 ) -> None:
     name, secret = make_user()
     project = desk.projects.create("Line 3", client="ACME", contract_signed_on=date(2026, 3, 2))

@@ -33,19 +33,6 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[Services]:
-    """This computer's database."""
-    services = Services.open(tmp_path / "desk.sqlite")
-    yield services
-    services.close()
-
-
-@pytest.fixture
 def other(tmp_path: Path) -> Iterator[Services]:
     """A teammate's computer (same user, another device)."""
     services = Services.open(tmp_path / "other.sqlite")

@@ -7,7 +7,6 @@ connection test) and the main window's sync runner (push, pull, a hub that is do
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,27 +39,6 @@ from tests.hub.postgres import free_port
 from tests.mail_server import MemoryKeyring, keyring_backend
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    with keyring_backend(MemoryKeyring()) as backend:
-        assert isinstance(backend, MemoryKeyring)
-        yield backend
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[Services]:
-    """This computer's database: a new file, so a device id of its own (the hub remembers
-    every device's operation numbers)."""
-    services = Services.open(tmp_path / "desk.sqlite")
-    yield services
-    services.close()
 
 
 def shot(widget: QWidget, name: str) -> None:

@@ -425,7 +425,7 @@ class ConflictsPanel(QWidget):
         elif entry.changed_since and entry.kind == ConflictKind.DELETE:
             text = self.tr("The record was deleted again after the conflict.")
         elif entry.changed_since:
-            current = entry.current if len(entry.current) <= 120 else entry.current[:119] + "…"
+            current = _shortened(entry.current)
             text = self.tr(
                 "Changed after the conflict: it now reads “{value}”. Keeping the other version "
                 "overwrites that change (you are asked first)."
@@ -449,7 +449,7 @@ class ConflictsPanel(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Overwrite a Later Change?"))
-        current = entry.current if len(entry.current) <= 120 else entry.current[:119] + "…"
+        current = _shortened(entry.current)
         box.setText(
             self.tr(
                 "“{field}” was changed after the conflict and now reads “{value}”. "
@@ -499,3 +499,8 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.panel, 1)
         layout.addLayout(row)
         self.resize(980, 660)
+
+
+def _shortened(text: str, limit: int = 120) -> str:
+    """``text`` cut to ``limit`` characters (an ellipsis marks the cut), for a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
