@@ -46,7 +46,7 @@ from pm_desktop.hub import admin  # noqa: E402
 from pm_desktop.hub.cli import main as hub_main  # noqa: E402
 from pm_desktop.storage.database import Store, open_store  # noqa: E402
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta  # noqa: E402
-from pm_desktop.sync import engine, snapshot  # noqa: E402
+from pm_desktop.sync import engine, page_writer  # noqa: E402
 from pm_desktop.sync.apply import _synced_tables  # noqa: E402
 from pm_desktop.sync.client import HubClient  # noqa: E402
 from tests.hub.hubserver import HubProcess, HubThread  # noqa: E402
@@ -116,14 +116,19 @@ def pull_once(
     store = open_store(work / f"B{run}.sqlite")
     timer = Timer()
     saved = {name: getattr(engine, name) for name in ("apply_page", "_reschedule")}
-    write_page = snapshot._apply_page
+    write_page, prepare_page = page_writer.Writer.write, page_writer.Preparer.prepare
     try:
         before = row_counts(store)
         with HubClient(hub.url, user, secret, timeout=120) as client:
             client.pull = timer.wrap("hub round trips (pull)", client.pull)  # type: ignore[method-assign]
             client.snapshot = timer.wrap("snapshot requests (in a thread)", client.snapshot)  # type: ignore[method-assign]
             client.wait = timer.wrap("hub round trips (stream position)", client.wait)  # type: ignore[method-assign]
-            setattr(snapshot, "_apply_page", timer.wrap("write snapshot pages", write_page))  # noqa: B010
+            setattr(page_writer.Writer, "write", timer.wrap("write snapshot pages", write_page))  # noqa: B010
+            setattr(  # noqa: B010
+                page_writer.Preparer,
+                "prepare",
+                timer.wrap("prepare pages (in the thread, for new projects)", prepare_page),
+            )
             setattr(engine, "apply_page", timer.wrap("apply pages", saved["apply_page"]))  # noqa: B010
             setattr(engine, "_reschedule", timer.wrap("reschedule plans", saved["_reschedule"]))  # noqa: B010
             started = time.perf_counter()
@@ -135,7 +140,8 @@ def pull_once(
     finally:
         for name, fn in saved.items():
             setattr(engine, name, fn)
-        setattr(snapshot, "_apply_page", write_page)  # noqa: B010
+        setattr(page_writer.Writer, "write", write_page)  # noqa: B010
+        setattr(page_writer.Preparer, "prepare", prepare_page)  # noqa: B010
         store.close()
 
 

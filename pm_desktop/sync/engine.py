@@ -6,8 +6,10 @@ resend after a lost response carries the same op and the same entries, and the h
 ``duplicate`` instead of applying them twice. Pull: one cursor per project (and ``team``) in
 ``local_meta``, advanced in the same transaction as the page it covers.
 
-A project never pulled whose stream is longer than one pull of :data:`FETCH_LIMIT` changes is
-downloaded whole instead (:mod:`pm_desktop.sync.snapshot`): its rows in bulk, not its history.
+A project never pulled here is downloaded whole instead (:mod:`pm_desktop.sync.snapshot`):
+its rows in bulk, not its history; the pages of the next such project are fetched while one
+is written. So is a project whose stream, empty at its first pull, has grown past one pull of
+:data:`FIRST_PULL_LIMIT` changes.
 
 **Mass deletions are held.** The changes of a pull are read before any is applied. When they
 would delete more than :data:`HOLD_SHARE` of the rows live here of a project (over all its
@@ -51,7 +53,12 @@ from pm_desktop.sync.apply import (
 )
 from pm_desktop.sync.client import TEAM, HubClient, SyncError
 from pm_desktop.sync.deletions import DeletionTally, count_deletions
-from pm_desktop.sync.snapshot import download, local_summary, stream_positions
+from pm_desktop.sync.snapshot import (
+    SnapshotFeed,
+    download,
+    local_summary,
+    stream_positions,
+)
 from pm_desktop.sync.text_fields import text_columns
 
 BATCH_SIZE = 1000
@@ -60,7 +67,8 @@ PAGE_SIZE = 1000
 FETCH_LIMIT = 5000
 """Changes asked per pull request (the hub's maximum)."""
 FIRST_PULL_LIMIT = 1000
-"""Changes asked by a project's first pull: a project with more is downloaded whole."""
+"""Changes asked by a pull from the start of a project's stream (a project empty when it was
+first downloaded here): a project with more is downloaded whole."""
 LOOKAHEAD_MAX = 100_000
 """Pulled changes kept in memory while counting deletions; a longer pull is read again."""
 HOLD_SHARE = 0.2
@@ -138,16 +146,26 @@ def sync_once(
     for project in report.not_granted:
         report.refusals[project] = _refusal(client, project)
     projects = [TEAM, *hello.projects]
-    positions = _Positions(client, [p for p in projects if _cursor(store, CURSOR_PREFIX + p) == 0])
-    for project in projects:
-        if cancel is not None and cancel.is_set():
-            report.cancelled = True
-            break
-        if _pull_project(
-            store, client, project, report, cancel,
-            allow_deletions=allow_deletions, positions=positions,
-        ):  # fmt: skip
-            _check(store, client, project, report, cancel=cancel, allow_deletions=allow_deletions)
+    never = [p for p in projects if not _pulled_before(store, p)]
+    positions = stream_positions(client, never) if never else {}
+    with SnapshotFeed(client, never) as feed:  # their pages come while others are written
+        for project in projects:
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                break
+            if project in positions:
+                done = _download(
+                    store, client, project, report, cancel,
+                    position=positions[project], feed=feed,
+                )  # fmt: skip
+            else:
+                done = _pull_project(
+                    store, client, project, report, cancel, allow_deletions=allow_deletions
+                )
+            if done:
+                _check(
+                    store, client, project, report, cancel=cancel, allow_deletions=allow_deletions
+                )
     return report
 
 
@@ -347,25 +365,16 @@ def _acknowledge(store: Store, batch: _Batch) -> None:
 # --- pull -------------------------------------------------------------------------------
 
 
-class _Positions:
-    """The stream positions of the projects never pulled, found together when first needed
-    (one search for all: see :func:`pm_desktop.sync.snapshot.stream_positions`)."""
-
-    def __init__(self, client: HubClient, projects: list[str]) -> None:
-        self._client = client
-        self._projects = projects
-        self._found: dict[str, int] | None = None
-
-    def get(self, project: str) -> int:
-        if self._found is None or project not in self._found:
-            wanted = {*self._projects, project} if self._found is None else {project}
-            self._found = {**(self._found or {}), **stream_positions(self._client, wanted)}
-        return self._found[project]
-
-
 def _cursor(store: Store, key: str) -> int:
     with store.read() as session:
         return int(session.scalar(select(LocalMeta.value).where(LocalMeta.key == key)) or 0)
+
+
+def _pulled_before(store: Store, project: str) -> bool:
+    """Whether the project was pulled or downloaded here (its cursor is saved, maybe 0)."""
+    key = CURSOR_PREFIX + project
+    with store.read() as session:
+        return session.scalar(select(LocalMeta.key).where(LocalMeta.key == key)) is not None
 
 
 def _pull_project(
@@ -376,7 +385,6 @@ def _pull_project(
     cancel: threading.Event | None,
     *,
     allow_deletions: frozenset[str] = frozenset(),
-    positions: _Positions | None = None,
 ) -> bool:
     """Pull the project's new changes; False when they were held back or the pull cancelled.
 
@@ -388,9 +396,8 @@ def _pull_project(
     page = client.pull(
         project, after, min(FIRST_PULL_LIMIT, FETCH_LIMIT) if after == 0 else FETCH_LIMIT
     )
-    if after == 0 and page.more:
-        position = (positions or _Positions(client, [])).get(project)
-        return _download(store, client, project, report, cancel, position=position)
+    if after == 0 and page.more:  # its first changes came after its first pull
+        return _download(store, client, project, report, cancel)
     tally = DeletionTally()
     tally.add(page.changes)
     kept: list[dict[str, Any]] | None = list(page.changes)
@@ -508,11 +515,12 @@ def _download(
     cancel: threading.Event | None,
     *,
     position: int | None = None,
+    feed: SnapshotFeed | None = None,
 ) -> bool:
     """Download the whole project (:mod:`pm_desktop.sync.snapshot`); False if cancelled."""
     result = download(
         store, client, project, cursor_key=CURSOR_PREFIX + project, cancel=cancel,
-        position=position,
+        position=position, feed=feed,
     )  # fmt: skip
     report.pulled += result.written
     report.errors.extend(result.errors)

@@ -280,6 +280,7 @@ def test_small_batches_and_pages_split_rows_yet_all_arrive(
     monkeypatch.setattr(engine, "BATCH_SIZE", 7)
     monkeypatch.setattr(engine, "PAGE_SIZE", 25)  # a row's fields often run past a page
     a, b, project = two_devices(replica, make_user, db)
+    sync(b)  # its first sync downloads the project whole; the next one pulls changes
     names = [f"S{i}" for i in range(6)]
     for name in names:
         a[0].stakeholders.create(project, name, title=f"t-{name}")

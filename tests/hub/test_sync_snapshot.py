@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,7 +20,9 @@ from pm_desktop.hub import admin
 from pm_desktop.services.container import Services
 from pm_desktop.storage.models import PlanTask
 from pm_desktop.storage.models.meetings import ActionItem
+from pm_desktop.storage.stamps import row_field_stamps
 from pm_desktop.sync import engine, snapshot
+from pm_desktop.sync.apply import _synced_tables
 from pm_desktop.sync.client import HubClient, SnapshotPage
 from pm_desktop.sync.engine import SyncReport, sync_once
 from pm_desktop.sync.snapshot import local_summary
@@ -106,12 +109,14 @@ def test_a_new_device_downloads_a_project_whole_then_pulls_what_follows(
 ) -> None:
     a, b, project = a_project(replica, make_user, db)
     pages: list[SnapshotPage] = []
+    changed: list[bool] = []
     original = HubClient.snapshot
 
     def spy(self: HubClient, *args: Any, **kwargs: Any) -> SnapshotPage:
         page = original(self, *args, **kwargs)
         pages.append(page)
-        if len(pages) == 1:  # a change committed while the pages are read
+        if args[0] == project and not changed:
+            changed.append(True)  # a change committed while the project's pages are read
             a[0].stakeholders.update(
                 next(s.id for s in a[0].stakeholders.of_project(project) if s.name == "S5"),
                 title="changed meanwhile",
@@ -164,10 +169,11 @@ def test_a_replica_that_differs_from_the_hub_is_repaired_and_says_so(
         conn.execute(
             text("UPDATE stakeholders SET title = 'garbage' WHERE id = :id"), {"id": ids["S1"]}
         )
-        conn.execute(
+        conn.execute(  # an old stamp of its own (it takes precedence over the row's stamp)
             text(
-                "UPDATE field_stamps SET hlc = '0000000000001-000000-x', device_id = 'x' "
-                "WHERE table_name = 'stakeholders' AND row_id = :id AND column_name = 'title'"
+                "INSERT INTO field_stamps (table_name, row_id, column_name, hlc, device_id)"
+                " VALUES ('stakeholders', :id, 'title', '0000000000001-000000-x', 'x')"
+                " ON CONFLICT DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"
             ),
             {"id": ids["S1"]},
         )
@@ -309,15 +315,10 @@ def test_a_download_cancelled_between_pages_keeps_whole_rows_and_resumes(
         )
         assert cursor is None  # not saved: the download starts again
         # every row written has a stamp for each of its synced fields: no half rows
-        half = session.execute(
-            text(
-                "SELECT s.id FROM stakeholders s WHERE s.project_id = :p AND"
-                " (SELECT count(*) FROM field_stamps f WHERE f.table_name = 'stakeholders'"
-                " AND f.row_id = s.id) < 10"
-            ),
-            {"p": project},
-        ).all()
-        assert half == []
+        for name, (table, columns) in _synced_tables().items():
+            ids = list(session.scalars(select(table.c.id).where(table.c.project_id == project)))
+            stamped = Counter(r for r, _c in row_field_stamps(session.connection(), name, ids))
+            assert [r for r in ids if stamped[r] < len(columns) - 1] == [], name
     sync(b)
     assert people(b[0], project) == people(a[0], project)
     assert plan(b[0], project) == plan(a[0], project)
@@ -385,3 +386,100 @@ def test_a_downloaded_row_is_stamped_once_and_a_later_change_stamps_its_field(
         "信息部"
     )
     assert local_summary(a[0].store, project) == local_summary(b[0].store, project)
+
+
+def test_a_new_device_downloads_every_project_in_its_first_round(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    small_pages: None,
+) -> None:
+    """Every project never pulled here comes whole, in pages fetched ahead across projects
+    (two at a time), each written as its own; the next round has nothing to download."""
+    user = make_user()
+    a, b = replica(user), replica(user)
+    projects = []
+    for p in range(3):
+        project = a[0].projects.create(f"Site {p}", client="ACME").id
+        admin.grant(db, user[0], project)
+        for i in range(5 + 3 * p):
+            a[0].stakeholders.create(project, f"P{p}-S{i}", title=f"t{p}.{i}")
+        projects.append(project)
+    sync(a)
+
+    first = sync(b)
+    assert set(projects) <= set(first.downloaded)
+    for project in projects:
+        assert people(b[0], project) == people(a[0], project)
+        assert local_summary(b[0].store, project) == b[1].summary(project)
+    again = sync(b)
+    assert again.downloaded == []
+    assert again.pulled == 0
+
+
+def test_a_feed_drops_the_pages_of_a_project_skipped(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    small_pages: None,
+) -> None:
+    user = make_user()
+    a, b = replica(user), replica(user)
+    projects = []
+    for p in range(3):
+        project = a[0].projects.create(f"Site {p}").id
+        admin.grant(db, user[0], project)
+        for i in range(9):
+            a[0].stakeholders.create(project, f"S{i}")
+        projects.append(project)
+    sync(a)
+    first, _second, third = projects
+    with snapshot.SnapshotFeed(b[1], projects) as feed:
+        next(feed.pages(first))  # one page of the first, then the third: the rest is dropped
+        pages = list(feed.pages(third))
+        with pytest.raises(ValueError, match="not next"):
+            next(feed.pages(first))
+    rows = [row for page in pages for row in page.rows]
+    assert len(pages) > 2
+    assert [page.more for page in pages][-1] is False
+    assert {row[4].get("project_id") for row in rows} == {third}
+    assert len([row for row in rows if row[0] == "stakeholders"]) == 9
+
+
+def test_a_row_of_a_new_project_already_here_is_merged_not_doubled(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+) -> None:
+    """A project with no rows here is written without looking its rows up; a row that is
+    here after all (under another project, behind the app's back) makes that page be written
+    again, merged: the row ends as the hub has it, once, and nothing else is lost."""
+    a, b, project = a_project(replica, make_user, db)
+    s2 = next(x for x in a[0].stakeholders.of_project(project) if x.name == "S2")
+    other = b[0].projects.create("Elsewhere").id
+    mine = b[0].stakeholders.create(other, "stale", title="stale").id
+    with b[0].store.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE stakeholders SET id = :s2 WHERE id = :mine"), {"s2": s2.id, "mine": mine}
+        )
+    report = sync(b)
+    assert project in report.downloaded
+    assert people(b[0], project) == people(a[0], project)
+    assert b[0].stakeholders.of_project(other) == []
+    assert local_summary(b[0].store, project) == b[1].summary(project)
+
+
+def test_rows_that_refer_to_a_row_the_hub_lacks_are_reported(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+) -> None:
+    _a, b, project = a_project(replica, make_user, db)
+    db.execute(  # the hub lost the meeting (e.g. restored from a backup)
+        "DELETE FROM fields WHERE project_key = %s AND table_name = 'meetings'", [project]
+    )
+    report = sync_once(b[0].store, b[1])
+    assert "1 action_items rows refer to meetings rows missing here" in report.errors
+    with b[0].store.read() as session:
+        actions = session.scalars(select(ActionItem).where(ActionItem.project_id == project))
+        assert [x.what for x in actions] == ["Send the plan"]  # kept, and said
