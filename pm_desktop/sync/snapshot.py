@@ -17,11 +17,12 @@ that cursor and is pulled again next, which is harmless (the merge rule). Per fi
 
 **Speed** (the initial pull of a big project is bound by it): pages come in the hub's ``rows``
 format (one stamp per row, values decoded once per page). A :class:`SnapshotFeed` fetches
-them in a thread, across the projects to download, and prepares there the pages of a project
-with no rows here, so that the writing (:mod:`.page_writer`, mostly SQLite, which lets the
-thread run) and the fetching and preparing overlap. The download's own connection checks
-foreign keys once at the end, does not sync the log at each page's commit, and copies the
-log into the database once at the end.
+them ahead of the writing, in two threads, across the projects to download, so that a
+project's first page is there when the one before is written. The writing
+(:mod:`.page_writer`) writes the rows of a project with no rows here without looking them
+up. The download's own connection checks foreign keys once at the end (over the project's
+rows), does not sync the log at each page's commit, and copies the log into the database
+once at the end.
 
 **Summary.** ``rows``, ``fields`` and ``hash`` (docs/sync-protocol.md) over the field stamps
 of the project's rows here, plus the fields this replica skipped (:mod:`.foreign`).
