@@ -11,7 +11,7 @@ the initial pull of everything (each project downloaded whole through ``/v1/snap
 ``pm_desktop/sync/snapshot.py``). Reports rows/s (live + tombstoned rows of the synced tables
 that arrived in B; target at least 30,000 rows/s, median of the runs) and fields/s (changes
 applied), where the time of a pull goes, and checks that B holds as many rows as A in every
-synced table. In the breakdown, the snapshot requests run in a thread while pages are written
+synced table. In the breakdown, the snapshot requests run in two threads while pages are written
 (their time overlaps the rest); "the rest" is the pull's time outside the other main-thread
 parts: the commit of each page (writing the write-ahead log, fsync, checkpoints), waiting
 for a page, the foreign-key check after each download, opening connections.
@@ -116,7 +116,7 @@ def pull_once(
     store = open_store(work / f"B{run}.sqlite")
     timer = Timer()
     saved = {name: getattr(engine, name) for name in ("apply_page", "_reschedule")}
-    write_page, prepare_page = page_writer.Writer.write, page_writer.Preparer.prepare
+    write_page = page_writer.Writer.write
     try:
         before = row_counts(store)
         with HubClient(hub.url, user, secret, timeout=120) as client:
@@ -124,11 +124,6 @@ def pull_once(
             client.snapshot = timer.wrap("snapshot requests (in a thread)", client.snapshot)  # type: ignore[method-assign]
             client.wait = timer.wrap("hub round trips (stream position)", client.wait)  # type: ignore[method-assign]
             setattr(page_writer.Writer, "write", timer.wrap("write snapshot pages", write_page))  # noqa: B010
-            setattr(  # noqa: B010
-                page_writer.Preparer,
-                "prepare",
-                timer.wrap("prepare pages (in the thread, for new projects)", prepare_page),
-            )
             setattr(engine, "apply_page", timer.wrap("apply pages", saved["apply_page"]))  # noqa: B010
             setattr(engine, "_reschedule", timer.wrap("reschedule plans", saved["_reschedule"]))  # noqa: B010
             started = time.perf_counter()
@@ -141,7 +136,6 @@ def pull_once(
         for name, fn in saved.items():
             setattr(engine, name, fn)
         setattr(page_writer.Writer, "write", write_page)  # noqa: B010
-        setattr(page_writer.Preparer, "prepare", prepare_page)  # noqa: B010
         store.close()
 
 
