@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from pm_desktop.core.errors import PmError
-from pm_desktop.storage.schema import SCHEMA_HEAD
+from pm_desktop.storage.schema import SYNCED_SCHEMA
 
 PROTOCOL = 1
 TEAM = "team"
@@ -93,7 +93,7 @@ class HubClient:
         *,
         ca_file: Path | None = None,
         timeout: float = 30.0,
-        schema: str = SCHEMA_HEAD,
+        schema: str = SYNCED_SCHEMA,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         verify = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)

@@ -11,7 +11,8 @@ import pytest
 from pm_desktop.hub import auth, protocol
 from pm_desktop.hub.protocol import HubError, parse_push
 from pm_desktop.locations import migrations_dir
-from pm_desktop.storage.schema import SCHEMA_HEAD
+from pm_desktop.storage.schema import SCHEMA_HEAD, SYNCED_SCHEMA
+from pm_desktop.sync.client import HubClient as SyncClient
 
 NOW_MS = time.time_ns() // 1_000_000
 HLC = f"{NOW_MS:013d}-000000-abcdef0123456789"
@@ -186,3 +187,22 @@ def test_the_verified_cache_forgets_a_changed_hash() -> None:
     cache.remember("bob", "s", "h")
     cache.remember("carol", "s", "h")
     assert not cache.known("alice", "s1", "hash-1")  # evicted: bounded
+
+
+def test_a_hub_that_knows_only_the_synced_schema_accepts_this_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A client names the newest revision that changed what syncs, not its own head: a hub
+    built before a revision of local storage alone (row stamps) still serves it."""
+    known = protocol.known_schemas()
+    older_hub = known[: known.index(SYNCED_SCHEMA) + 1]
+    monkeypatch.setattr(protocol, "known_schemas", lambda: older_hub)
+    client = SyncClient("http://127.0.0.1:9", "someone", "secret")
+    try:
+        sent = client._http.headers["PM-Schema"]
+    finally:
+        client.close()
+    assert sent == SYNCED_SCHEMA
+    protocol.check_versions("1", sent)
+    with pytest.raises(HubError):
+        protocol.check_versions("1", SCHEMA_HEAD)  # what the client sent before

@@ -22,7 +22,7 @@ from pm_desktop.core.errors import (
 from pm_desktop.storage import database, migrations
 from pm_desktop.storage.base import Base
 from pm_desktop.storage.database import open_store
-from pm_desktop.storage.schema import SCHEMA_HEAD
+from pm_desktop.storage.schema import SCHEMA_HEAD, SYNCED_SCHEMA
 
 MIGRATIONS = Path(migrations.__file__).resolve().parents[2] / "db_migrations"
 
@@ -209,3 +209,38 @@ def test_a_damaged_file_is_refused_untouched(db_path: Path) -> None:
     with pytest.raises(CorruptDatabaseError, match="damaged"):
         open_store(db_path)
     assert digest(db_path) == before
+
+
+def test_the_synced_tables_are_the_same_at_the_synced_schema_as_at_the_head(
+    tmp_path: Path,
+) -> None:
+    """What a client tells the hub (SYNCED_SCHEMA) stays true: no later revision changed a
+    synced table or its columns. A revision that does must move SYNCED_SCHEMA to itself."""
+    from alembic import command
+
+    from pm_desktop.storage.engine import make_engine
+    from pm_desktop.sync.apply import _synced_tables
+
+    names = sorted(_synced_tables())
+    engine = make_engine(tmp_path / "steps.sqlite")
+    try:
+        with engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")  # batch migrations copy tables
+
+            def synced_columns() -> dict[str, list[tuple[object, ...]]]:
+                return {
+                    name: [tuple(row) for row in raw.execute(f'PRAGMA table_info("{name}")')]
+                    for name in names
+                }
+
+            with connection.begin():
+                command.upgrade(migrations.alembic_config(connection), SYNCED_SCHEMA)
+            at_synced = synced_columns()
+            with connection.begin():
+                command.upgrade(migrations.alembic_config(connection), "head")
+            assert synced_columns() == at_synced
+            assert all(at_synced.values())  # every synced table exists at SYNCED_SCHEMA
+    finally:
+        engine.dispose()
