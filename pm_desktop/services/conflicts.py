@@ -80,6 +80,24 @@ _PARENTS: dict[str, tuple[str, str]] = {
     "touchpoints": ("stakeholder_id", "stakeholders"),
     "unavailability": ("person_id", "people"),
 }
+#: Rows shown only within another row (a demand in its stakeholder, an agenda item in its
+#: meeting…): table -> (foreign key column, parent table). Keeping such a row against a
+#: deletion brings back a parent that was deleted too, or the row would show nowhere.
+_SHOWN_WITHIN: dict[str, tuple[tuple[str, str], ...]] = {
+    "action_status_changes": (("action_id", "action_items"),),
+    "agenda_items": (("meeting_id", "meetings"),),
+    "calendar_exceptions": (("calendar_id", "working_calendars"),),
+    "demands": (("stakeholder_id", "stakeholders"),),
+    "meeting_attendees": (("meeting_id", "meetings"),),
+    "minute_entries": (("meeting_id", "meetings"),),
+    "outbox_recipients": (("message_id", "outbox_messages"),),
+    "pool_events": (("person_id", "people"),),
+    "task_assignments": (("task_id", "plan_tasks"),),
+    "task_dependencies": (("predecessor_id", "plan_tasks"), ("successor_id", "plan_tasks")),
+    "template_roles": (("template_id", "team_templates"),),
+    "touchpoints": (("stakeholder_id", "stakeholders"),),
+    "unavailability": (("person_id", "people"),),
+}
 #: Rows that follow their meeting's closing: closed minutes are read-only.
 _OF_MEETING = frozenset({"agenda_items", "minute_entries", "meeting_attendees"})
 
@@ -136,6 +154,9 @@ class ConflictEntry:
     """The record is not on this computer."""
     row_fields: tuple[tuple[str, str], ...] = ()
     """For a delete conflict: the row's non-empty text fields, (column, text)."""
+    deleted_within: tuple[tuple[str, str], ...] = ()
+    """For a delete conflict: the deleted rows it shows within, (table, what names it),
+    which keeping it brings back."""
 
     @property
     def when(self) -> datetime:
@@ -191,6 +212,8 @@ class Resolved:
     """The field's ``value_json`` before."""
     tombstoned: tuple[tuple[str, str], ...] = ()
     """(table, row id) of the rows "delete it" tombstoned."""
+    restored: tuple[tuple[str, str], ...] = ()
+    """(table, row id) of the deleted rows "keep it" brought back with the row."""
     reschedule: str | None = None
     """The project whose plan dates follow the change."""
 
@@ -349,6 +372,12 @@ class ConflictService:
                 if is_text(col) and col.name not in ("id", "hlc") and not col.name.endswith("_id")
                 if (text := display_text(getattr(row, _attribute(type(row), col.name))).strip())
             )
+        within: tuple[tuple[str, str], ...] = ()
+        if c.kind == ConflictKind.DELETE and row is not None and not row.deleted:
+            within = tuple(
+                (parent.__tablename__, self._label(session, parent.__tablename__, parent))
+                for parent in _deleted_parents(session, row)
+            )
         return ConflictEntry(
             id=c.id,
             kind=c.kind,
@@ -367,6 +396,7 @@ class ConflictService:
             changed_since=changed,
             row_missing=row is None,
             row_fields=fields,
+            deleted_within=within,
         )
 
     @staticmethod
@@ -453,6 +483,10 @@ class ConflictService:
                 gone = session.get(_model(table), row_id)
                 if gone is not None:
                     gone.deleted = False
+            for table, row_id in resolved.restored:
+                back = session.get(_model(table), row_id)
+                if back is not None and not back.deleted:
+                    tombstone(back)
             conflict.resolution = ConflictResolution.OPEN
             conflict.resolved_at = None
         if resolved.reschedule:
@@ -529,7 +563,15 @@ class ConflictService:
                 raise ConflictChangedError(
                     "The record was deleted after the conflict.", field=DELETED
                 )
-            return Resolved(conflict.id, resolution)
+            parents = _deleted_parents(session, row) if row is not None else []
+            for parent in parents:
+                parent.deleted = False
+            return Resolved(
+                conflict.id,
+                resolution,
+                restored=tuple((p.__tablename__, p.id) for p in parents),
+                reschedule=next((p.project_id for p in parents if isinstance(p, PlanTask)), None),
+            )
         if resolution != ConflictResolution.DELETED:
             raise ValidationError(f"A deleted record cannot be resolved as {resolution.value!r}.")
         if row is None or row.deleted:
@@ -599,6 +641,21 @@ def _delete(session: Session, row: Synced) -> tuple[list[Synced], str | None]:
     for each in gone:
         tombstone(each)
     return gone, reschedule
+
+
+def _deleted_parents(session: Session, row: Synced) -> list[Synced]:
+    """The deleted rows ``row`` shows within, nearest first (see ``_SHOWN_WITHIN``)."""
+    found: list[Synced] = []
+    frontier = [row]
+    while frontier:
+        current = frontier.pop()
+        for column, table in _SHOWN_WITHIN.get(current.__tablename__, ()):
+            parent_id = getattr(current, column, None)
+            parent = session.get(_model(table), parent_id) if parent_id else None
+            if parent is not None and parent.deleted and parent not in found:
+                found.append(parent)
+                frontier.append(parent)
+    return found
 
 
 def _live(session: Session, model: type[Synced], condition: Any) -> list[Any]:

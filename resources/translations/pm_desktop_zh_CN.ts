@@ -1028,6 +1028,22 @@
         <translation>冲突发生后，该记录又被删除了。</translation>
     </message>
     <message>
+        <source>It belongs to {parents}, deleted too: “Keep the Row” brings that back as well.</source>
+        <translation>它属于{parents}，而后者也已被删除：“保留该记录”会将其一并恢复。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>the {kind} “{name}”</source>
+        <translation>{kind}“{name}”</translation>
+    </message>
+    <message>
+        <source>the {kind}</source>
+        <translation>该{kind}</translation>
+    </message>
+    <message>
         <source>Changed after the conflict: it now reads “{value}”. Keeping the other version overwrites that change (you are asked first).</source>
         <translation>冲突之后又被修改过，现在是“{value}”。保留另一个版本会覆盖这次修改（会先询问您）。</translation>
     </message>

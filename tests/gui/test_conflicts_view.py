@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from pm_desktop.core.enums import ConflictKind, MeetingType, MinuteKind
+from pm_desktop.core.enums import ConflictKind, ConflictResolution, MeetingType, MinuteKind
 from pm_desktop.services.conflicts import ConflictEntry
 from pm_desktop.services.container import Services
 from pm_desktop.storage.models import ActionItem, MinuteEntry
@@ -286,3 +286,26 @@ def test_screenshots_of_the_panel(  # noqa: PLR0917 (pytest passes fixtures by p
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_keeping_a_row_whose_parent_was_deleted_too_says_so_and_brings_it_back(
+    qtbot: QtBot, services: Services, entry: ConflictsEntry, undo_stack: QUndoStack
+) -> None:
+    project = services.projects.create("华东制造 MES 二期").id
+    person = services.stakeholders.create(project, "王芳")
+    demand = services.stakeholders.add_demand(person.id, "月底前完成数据迁移")
+    pull_conflict(
+        services, table="demands", row_id=demand.id, project_id=project, column="deleted",
+        kind=ConflictKind.DELETE, kept=False, lost=True, kept_device=services.store.device_id,
+        lost_device=OTHER, kept_user="wang.fang", lost_user="li.na",
+    )  # fmt: skip
+    services.stakeholders.remove(person.id)  # li.na deleted the stakeholder as well
+    panel = open_panel(qtbot, entry)
+    assert panel.warning.isVisible()
+    assert "the stakeholder “王芳”" in panel.warning.text()
+    keep = next(b for b, r in panel._resolutions.items() if r == ConflictResolution.KEPT)
+    keep.click()
+    assert [s.name for s in services.stakeholders.of_project(project)] == ["王芳"]
+    assert panel.model.rowCount() == 0
+    undo_stack.undo()
+    assert services.stakeholders.of_project(project) == []

@@ -497,3 +497,36 @@ def test_team_wide_conflicts_have_no_project(services: Services, project: str) -
     assert (entry.project_id, entry.project_name, entry.record) == (None, "", "陈静")
     assert services.conflicts.count_open(project) == 0
     assert services.conflicts.count_open() == 1
+
+
+def test_keeping_a_demand_brings_back_its_stakeholder_deleted_too(
+    services: Services, project: str
+) -> None:
+    """A demand kept for an edit, whose stakeholder was deleted too, would show nowhere: keeping
+    it brings the stakeholder back, and undo deletes the stakeholder again."""
+    person = services.stakeholders.create(project, "王总")
+    demand = services.stakeholders.add_demand(person.id, "月底前上线")
+    made = delete_conflict(services, project, "demands", demand.id)
+    services.stakeholders.remove(person.id)  # the deletion on the other device took both
+    [entry] = services.conflicts.open_conflicts(project)
+    assert entry.deleted_within == (("stakeholders", "王总"),)
+    assert entry.allows(ConflictResolution.KEPT)
+
+    before = last_seq(services)
+    resolved = services.conflicts.resolve(made.conflict_id, ConflictResolution.KEPT)
+    assert [s.name for s in services.stakeholders.of_project(project)] == ["王总"]
+    assert [d.text for d in services.stakeholders.get(person.id).demands] == ["月底前上线"]
+    assert logged_since(services, before)[("stakeholders", "deleted")] == "false"  # synced
+    services.conflicts.reopen(resolved)
+    assert services.stakeholders.of_project(project) == []
+    assert services.conflicts.open_conflicts(project)[0].deleted_within
+
+
+def test_a_kept_row_whose_parent_is_live_restores_nothing(services: Services, project: str) -> None:
+    person = services.stakeholders.create(project, "李工")
+    demand = services.stakeholders.add_demand(person.id, "每周汇报")
+    made = delete_conflict(services, project, "demands", demand.id)
+    [entry] = services.conflicts.open_conflicts(project)
+    assert entry.deleted_within == ()
+    resolved = services.conflicts.resolve(made.conflict_id, ConflictResolution.KEPT)
+    assert resolved.restored == ()

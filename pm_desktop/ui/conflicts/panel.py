@@ -43,6 +43,7 @@ from pm_desktop.ui.conflicts.labels import (
     field_label,
     keep_button_text,
     project_text,
+    record_kind,
     record_text,
     side_title,
     what_text,
@@ -424,6 +425,17 @@ class ConflictsPanel(QWidget):
             text = self.tr("The record is not on this computer: only the value it has can stay.")
         elif entry.changed_since and entry.kind == ConflictKind.DELETE:
             text = self.tr("The record was deleted again after the conflict.")
+        elif entry.deleted_within:
+            text = self.tr(
+                "It belongs to {parents}, deleted too: “Keep the Row” brings that back as well."
+            ).format(
+                parents=self.tr(", ").join(
+                    self.tr("the {kind} “{name}”").format(kind=record_kind(t).lower(), name=n)
+                    if n
+                    else self.tr("the {kind}").format(kind=record_kind(t).lower())
+                    for t, n in entry.deleted_within
+                )
+            )
         elif entry.changed_since:
             current = _shortened(entry.current)
             text = self.tr(
