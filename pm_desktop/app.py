@@ -8,12 +8,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pm_desktop import __version__
 from pm_desktop.core.errors import PmError
 from pm_desktop.services.startup import StartupSnapshot, quick_start
+from pm_desktop.ui.database_lock import lock_database
 from pm_desktop.ui.errors import describe_error
 from pm_desktop.ui.i18n import ensure_cjk_font, install_translators, system_language
 from pm_desktop.ui.main_thread_gc import MainThreadCollector
@@ -55,10 +56,24 @@ def run_app(database: Path, language: str | None, *, smoke_test: bool = False) -
     migrated first.
     """
     app = make_application()
-    MainThreadCollector(app).start()
     translators = install_translators(app, language or system_language())
     ensure_cjk_font()
     loader = ServicesLoader(database.expanduser().absolute())
+    try:
+        lock = lock_database(loader.path)
+    except PmError as error:
+        return report_error(error, dialog=not smoke_test)
+    MainThreadCollector(app).start()
+    try:
+        return _run(app, loader, translators, smoke_test=smoke_test)
+    finally:
+        if lock is not None:
+            lock.unlock()
+
+
+def _run(
+    app: QApplication, loader: ServicesLoader, translators: list[QTranslator], *, smoke_test: bool
+) -> int:
     try:
         snapshot: StartupSnapshot | None = quick_start(loader.path)
         if snapshot is None:

@@ -41,6 +41,12 @@ class MigrationError(DatabaseOpenError):
     code = "migration_failed"
 
 
+class DatabaseInUseError(DatabaseOpenError):
+    """Another PM Desktop window on this computer has the database open."""
+
+    code = "in_use"
+
+
 class DatabaseBusyError(DatabaseOpenError):
     """Another program holds the database's lock for longer than the busy timeout."""
 

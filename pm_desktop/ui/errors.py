@@ -34,6 +34,11 @@ def _database_message(error: DatabaseOpenError) -> str:
             "The database {path} was written by a newer version of PM Desktop. "
             "Update PM Desktop to open it; the file was not changed.",
         ),
+        "in_use": QCoreApplication.translate(
+            "ErrorMessages",
+            "The database {path} is already open in another PM Desktop window. Use that "
+            "window, or close it and start again.",
+        ),
         "migration_failed": QCoreApplication.translate(
             "ErrorMessages", "The database {path} could not be upgraded. It was left as it was."
         ),

@@ -1275,6 +1275,10 @@
         <translation>数据库 {path} 由更新版本的 PM Desktop 写入。请升级 PM Desktop 后再打开；文件未做任何改动。</translation>
     </message>
     <message>
+        <source>The database {path} is already open in another PM Desktop window. Use that window, or close it and start again.</source>
+        <translation>数据库 {path} 已在另一个 PM Desktop 窗口中打开。请使用那个窗口，或先将其关闭后再重新启动。</translation>
+    </message>
+    <message>
         <source>The database {path} could not be upgraded. It was left as it was.</source>
         <translation>数据库 {path} 升级失败，已保持原样。</translation>
     </message>
