@@ -121,7 +121,7 @@ def pull_once(
         before = row_counts(store)
         with HubClient(hub.url, user, secret, timeout=120) as client:
             client.pull = timer.wrap("hub round trips (pull)", client.pull)  # type: ignore[method-assign]
-            client.snapshot = timer.wrap("snapshot requests (in a thread)", client.snapshot)  # type: ignore[method-assign]
+            client.snapshot = timer.wrap("snapshot requests (in the feed threads)", client.snapshot)  # type: ignore[method-assign]
             client.wait = timer.wrap("hub round trips (stream position)", client.wait)  # type: ignore[method-assign]
             setattr(page_writer.Writer, "write", timer.wrap("write snapshot pages", write_page))  # noqa: B010
             setattr(engine, "apply_page", timer.wrap("apply pages", saved["apply_page"]))  # noqa: B010
