@@ -54,8 +54,10 @@ _STAMPS_FROM_TEMP = (
     " ON CONFLICT (table_name, row_id, column_name)"
     " DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id"
 )
+#: The row stamps of one table and shape ({0}: a synced table's name, {1}: the shape's id).
 _ROW_STAMPS_UPSERT = (
-    "INSERT INTO row_stamps (table_name, row_id, shape_id, hlc, device_id) VALUES (?, ?, ?, ?, ?)"
+    "INSERT INTO row_stamps (table_name, row_id, shape_id, hlc, device_id)"
+    " VALUES ('{0}', ?, {1:d}, ?, ?)"
     " ON CONFLICT (table_name, row_id)"
     " DO UPDATE SET shape_id = excluded.shape_id, hlc = excluded.hlc,"
     " device_id = excluded.device_id"
@@ -79,8 +81,8 @@ class PreparedPage:
     """Table -> the project ids of its new rows."""
     merged: dict[str, list[tuple[HubRow, Shape]]] = field(default_factory=dict)
     """Table -> its rows that exist here."""
-    row_stamps: list[tuple[str, str, str, str, str]] = field(default_factory=list)
-    """(table, row id, its columns as JSON, hlc, device) of the new rows with one stamp."""
+    row_stamps: dict[tuple[str, str], list[tuple[str, str, str]]] = field(default_factory=dict)
+    """(table, its columns as JSON) -> (row id, hlc, device) of the new rows with one stamp."""
     field_stamps: list[StampRow] = field(default_factory=list)
     written: int = 0
     """Fields of the new rows."""
@@ -164,9 +166,21 @@ class Preparer:
         out: PreparedPage,
         unknown: dict[str, int],
     ) -> None:
-        for row in rows:
+        shapes = self._shapes
+        new_ids = out.new_ids.setdefault(name, [])
+        projects = out.new_projects.setdefault(name, set())
+        newest = out.newest
+        last: Shape | None = None
+        batch: list[list[Any]] = []
+        whole: list[tuple[str, str, str]] = []
+        for row in rows:  # the hot loop of a download: what repeats per shape is looked up once
             _t, row_id, hlc, _device, values, own = row
-            shape = self.shape(name, tuple(values))
+            columns = tuple(values)
+            shape = shapes.get((name, columns)) or self.shape(name, columns)
+            if shape is not last:
+                last = shape
+                batch = out.inserts.setdefault(shape.insert, [])
+                whole = out.row_stamps.setdefault((name, shape.names), [])
             if shape.unknown:
                 for c in shape.unknown:
                     out.skipped[(name, row_id, c)] = hlc if own is None else own[c][0]
@@ -175,20 +189,29 @@ class Preparer:
             if not shape.known:
                 continue
             top = hlc if own is None else max(own[c][0] for c in shape.known)
-            out.newest = max(out.newest, top)
+            newest = max(newest, top)
             if row_id in existing:
                 out.merged.setdefault(name, []).append((row, shape))
                 continue
-            vals = self._new_row(name, row=row, shape=shape, top=top, out=out)
+            vals = self._new_row(name, row=row, shape=shape, top=top, out=out, whole=whole)
             if vals is not None:
-                out.inserts.setdefault(shape.insert, []).append(vals)
-                out.new_ids.setdefault(name, []).append(row_id)
-                out.new_projects.setdefault(name, set()).add(values.get("project_id"))
+                batch.append(vals)
+                new_ids.append(row_id)
+                projects.add(values.get("project_id"))
+        out.newest = newest
 
     def _new_row(
-        self, name: str, *, row: HubRow, shape: Shape, top: str, out: PreparedPage
+        self,
+        name: str,
+        *,
+        row: HubRow,
+        shape: Shape,
+        top: str,
+        out: PreparedPage,
+        whole: list[tuple[str, str, str]],
     ) -> list[Any] | None:
-        """The values to insert of a row missing here (its stamps queued); None: skipped."""
+        """The values to insert of a row missing here (its stamps queued: in ``whole`` when
+        the row has one stamp); None: skipped."""
         _t, row_id, hlc, device, values, own = row
         if shape.missing:
             out.errors.append(f"{name} {row_id} is on the hub without {shape.missing}: skipped")
@@ -202,7 +225,8 @@ class Preparer:
             out.errors.append(f"row {row_id} has a value that does not decode ({exc}): skipped")
             out.skipped.update(_stamps_of(name, row, shape.known))
             return None
-        vals.extend(shape.defaults)
+        if shape.defaults:
+            vals.extend(shape.defaults)
         for i, make in shape.made:
             vals[i] = make()
         if shape.id_at is None:
@@ -211,7 +235,7 @@ class Preparer:
             vals[shape.id_at] = row_id
         vals.append(top)
         if own is None:  # one stamp for the whole row
-            out.row_stamps.append((name, row_id, shape.names, hlc, device))
+            whole.append((row_id, hlc, device))
         else:
             out.field_stamps.extend(_grouped_stamps(name, row_id, own, shape.known))
         out.written += len(shape.known)
@@ -323,15 +347,12 @@ class Writer:
         """The stamps of the new rows: a row stamp per row that came whole, and the field
         stamps of the others (one statement: SQLite expands them)."""
         for name, ids in prepared.new_ids.items():
-            self.raw.execute(_FIELD_STAMPS_OF_ROWS, (name, json.dumps(ids)))
-        if prepared.row_stamps:
-            self.raw.executemany(
-                _ROW_STAMPS_UPSERT,
-                [
-                    (name, row_id, self._shape_id(name, names), hlc, device)
-                    for name, row_id, names, hlc, device in prepared.row_stamps
-                ],
-            )
+            if ids:
+                self.raw.execute(_FIELD_STAMPS_OF_ROWS, (name, json.dumps(ids)))
+        for (name, names), rows in prepared.row_stamps.items():
+            if rows:
+                shape_id = self._shape_id(name, names)
+                self.raw.executemany(_ROW_STAMPS_UPSERT.format(name, shape_id), rows)
         if prepared.field_stamps:
             self.raw.executemany(
                 f"INSERT INTO {STAMPS_TABLE} VALUES (?, ?, ?, ?, ?)", prepared.field_stamps
@@ -502,7 +523,9 @@ def _codecs(table: Table, dialect: Dialect) -> tuple[dict[str, Convert], dict[st
             except NotImplementedError:
                 decode = None
         bind = kind.dialect_impl(dialect).bind_processor(dialect)
-        if decode is not None:
+        if decode is bool:
+            converters[column.name] = _boolean(bind)
+        elif decode is not None:
             converters[column.name] = _decoding(decode, bind)
         elif bind is not None:
             converters[column.name] = bind
@@ -530,6 +553,20 @@ _FROM_JSON: dict[type, Convert] = {
     date: date.fromisoformat,
     bool: bool,
 }
+
+
+def _boolean(bind: Convert | None) -> Convert:
+    """JSON true/false -> 1/0, as SQLAlchemy stores a Boolean in SQLite (anything else goes
+    through the column's own processing)."""
+
+    def convert(value: Any) -> Any:
+        if value is True:
+            return 1
+        if value is False:
+            return 0
+        return bool(value) if bind is None else bind(None if value is None else bool(value))
+
+    return convert
 
 
 def _decoding(decode: Convert, bind: Convert | None) -> Convert:
