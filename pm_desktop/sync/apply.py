@@ -219,18 +219,21 @@ def _local_stamps(connection: Connection, keys: set[FieldKey]) -> dict[FieldKey,
     for table_name, row_ids in by_table.items():
         for (r, c), stamp in row_field_stamps(connection, table_name, row_ids).items():
             stamps[(table_name, r, c)] = stamp
-    log = CHANGE_LOG.c
-    pending = select(log.table_name, log.row_id, log.column_name, func.max(log.hlc)).where(
-        log.pushed.is_(False)
-    )
-    pending = pending.group_by(log.table_name, log.row_id, log.column_name)
-    for t, r, c, hlc in connection.execute(pending):
-        key = (t, r, c)
-        if key in keys:
-            device = HlcStamp.decode(hlc).device
-            if key not in stamps or stamps[key] < (hlc, device):
-                stamps[key] = (hlc, device)
+    for key, stamp in pending_stamps(connection).items():
+        if key in keys and (key not in stamps or stamps[key] < stamp):
+            stamps[key] = stamp
     return stamps
+
+
+def pending_stamps(connection: Connection) -> dict[FieldKey, Stamp]:
+    """The newest unsent local change of each field."""
+    log = CHANGE_LOG.c
+    query = (
+        select(log.table_name, log.row_id, log.column_name, func.max(log.hlc))
+        .where(log.pushed.is_(False))
+        .group_by(log.table_name, log.row_id, log.column_name)
+    )
+    return {(t, r, c): (h, HlcStamp.decode(h).device) for t, r, c, h in connection.execute(query)}
 
 
 def _write_rows(

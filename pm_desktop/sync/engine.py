@@ -53,12 +53,7 @@ from pm_desktop.sync.apply import (
 )
 from pm_desktop.sync.client import TEAM, HubClient, SyncError
 from pm_desktop.sync.deletions import DeletionTally, count_deletions
-from pm_desktop.sync.snapshot import (
-    SnapshotFeed,
-    download,
-    local_summary,
-    stream_positions,
-)
+from pm_desktop.sync.snapshot import SnapshotFeed, download, local_summary, stream_positions
 from pm_desktop.sync.text_fields import text_columns
 
 BATCH_SIZE = 1000
@@ -146,7 +141,7 @@ def sync_once(
     for project in report.not_granted:
         report.refusals[project] = _refusal(client, project)
     projects = [TEAM, *hello.projects]
-    never = [p for p in projects if not _pulled_before(store, p)]
+    never = _never_pulled(store, projects)
     positions = stream_positions(client, never) if never else {}
     with SnapshotFeed(client, never) as feed:  # their pages come while others are written
         for project in projects:
@@ -370,11 +365,12 @@ def _cursor(store: Store, key: str) -> int:
         return int(session.scalar(select(LocalMeta.value).where(LocalMeta.key == key)) or 0)
 
 
-def _pulled_before(store: Store, project: str) -> bool:
-    """Whether the project was pulled or downloaded here (its cursor is saved, maybe 0)."""
-    key = CURSOR_PREFIX + project
+def _never_pulled(store: Store, projects: list[str]) -> list[str]:
+    """Those of ``projects`` never pulled nor downloaded here (no cursor saved, not even 0)."""
+    keys = [CURSOR_PREFIX + p for p in projects]
     with store.read() as session:
-        return session.scalar(select(LocalMeta.key).where(LocalMeta.key == key)) is not None
+        saved = set(session.scalars(select(LocalMeta.key).where(LocalMeta.key.in_(keys))))
+    return [p for p, key in zip(projects, keys, strict=True) if key not in saved]
 
 
 def _pull_project(

@@ -25,14 +25,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Enum, Table, func, insert, select
+from sqlalchemy import Connection, Dialect, Enum, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from pm_desktop.core.hlc import HlcStamp
 from pm_desktop.storage.base import UtcDateTime
 from pm_desktop.storage.changes import encode_value
-from pm_desktop.storage.stamps import row_field_stamps
-from pm_desktop.sync.apply import CALENDAR_TABLES, CHANGE_LOG, PLAN_TABLES, FieldKey, Stamp
+from pm_desktop.storage.stamps import Stamp, row_field_stamps
+from pm_desktop.sync.apply import (
+    CALENDAR_TABLES,
+    CHANGE_LOG,
+    PLAN_TABLES,
+    FieldKey,
+    pending_stamps,
+)
 from pm_desktop.sync.client import SnapshotPage
 
 Tables = dict[str, tuple[Table, frozenset[str]]]
@@ -331,9 +336,10 @@ class Writer:
         for statement, batch in prepared.inserts.items():
             self.raw.executemany(statement, batch)
         wrote = {name for name, ids in prepared.new_ids.items() if ids}
-        projects = {name: set(ids) for name, ids in prepared.new_projects.items()}
+        projects = prepared.new_projects  # and those of the rows merged
+        pending = pending_stamps(self.connection) if prepared.merged else {}
         for name, rows in prepared.merged.items():
-            if self._merge(name, rows, outcome, projects.setdefault(name, set())):
+            if self._merge(name, rows, outcome, projects.setdefault(name, set()), pending):
                 wrote.add(name)
         for name in wrote:
             if name in PLAN_TABLES:
@@ -353,10 +359,12 @@ class Writer:
             if rows:
                 shape_id = self._shape_id(name, names)
                 self.raw.executemany(_ROW_STAMPS_UPSERT.format(name, shape_id), rows)
-        if prepared.field_stamps:
-            self.raw.executemany(
-                f"INSERT INTO {STAMPS_TABLE} VALUES (?, ?, ?, ?, ?)", prepared.field_stamps
-            )
+        self._write_field_stamps(prepared.field_stamps)
+
+    def _write_field_stamps(self, lines: list[StampRow]) -> None:
+        """Field stamps, one line per row and stamp: SQLite expands them into fields."""
+        if lines:
+            self.raw.executemany(f"INSERT INTO {STAMPS_TABLE} VALUES (?, ?, ?, ?, ?)", lines)
             self.raw.execute(_STAMPS_FROM_TEMP)
             self.raw.execute(f"DELETE FROM {STAMPS_TABLE}")
 
@@ -386,11 +394,11 @@ class Writer:
         rows: Sequence[tuple[HubRow, Shape]],
         outcome: PageOutcome,
         project_ids: set[Any],
+        pending: dict[FieldKey, Stamp],
     ) -> bool:
         """Rows that exist here: each field the hub's value wins is written, and each the hub
-        lacks (an older stamp there, nothing unsent here) is sent again. True if one was
-        written (its project id added to ``project_ids``)."""
-        pending = pending_stamps(self.connection)
+        lacks (an older stamp there, nothing unsent here: ``pending``) is sent again. True
+        if one was written (its project id added to ``project_ids``)."""
         stamps = row_field_stamps(self.connection, name, [row[1] for row, _shape in rows])
         local = {(name, r, c): stamp for (r, c), stamp in stamps.items()}
         updates: dict[tuple[str, ...], list[list[Any]]] = {}
@@ -427,10 +435,7 @@ class Writer:
             sets = ", ".join(f'"{c}" = ?' for c in columns)
             statement = f'UPDATE "{name}" SET {sets}, hlc = max(hlc, ?) WHERE id = ?'
             self.raw.executemany(statement, batch)
-        if field_stamps:
-            self.raw.executemany(f"INSERT INTO {STAMPS_TABLE} VALUES (?, ?, ?, ?, ?)", field_stamps)
-            self.raw.execute(_STAMPS_FROM_TEMP)
-            self.raw.execute(f"DELETE FROM {STAMPS_TABLE}")
+        self._write_field_stamps(field_stamps)
         if resend:
             outcome.resent += resend_fields(self.connection, self.tables[name][0], resend)
         return bool(updates)
@@ -589,7 +594,7 @@ def _decoding(decode: Convert, bind: Convert | None) -> Convert:
     return convert
 
 
-# --- what the hub lacks, what waits to be sent ------------------------------------------------
+# --- what the hub lacks ------------------------------------------------
 
 
 def resend_fields(
@@ -616,14 +621,3 @@ def resend_fields(
     if entries:
         connection.execute(insert(CHANGE_LOG), entries)
     return len(entries)
-
-
-def pending_stamps(connection: Connection) -> dict[FieldKey, Stamp]:
-    """The newest unsent local change of each field."""
-    log = CHANGE_LOG.c
-    query = (
-        select(log.table_name, log.row_id, log.column_name, func.max(log.hlc))
-        .where(log.pushed.is_(False))
-        .group_by(log.table_name, log.row_id, log.column_name)
-    )
-    return {(t, r, c): (h, HlcStamp.decode(h).device) for t, r, c, h in connection.execute(query)}

@@ -46,7 +46,7 @@ from pm_desktop.core.hlc import ClockDriftError, HlcStamp
 from pm_desktop.storage.base import Base
 from pm_desktop.storage.database import Store, storage_error
 from pm_desktop.storage.stamps import project_field_stamps
-from pm_desktop.sync.apply import LOCAL_META, FieldKey, _synced_tables
+from pm_desktop.sync.apply import LOCAL_META, FieldKey, _synced_tables, pending_stamps
 from pm_desktop.sync.client import TEAM, HubClient, HubSummary, SnapshotPage
 from pm_desktop.sync.foreign import foreign_lines, record_foreign
 from pm_desktop.sync.page_writer import (
@@ -54,7 +54,6 @@ from pm_desktop.sync.page_writer import (
     PageOutcome,
     Tables,
     Writer,
-    pending_stamps,
     resend_fields,
 )
 
