@@ -68,18 +68,6 @@ _NAME_COLUMNS: dict[str, tuple[str, ...]] = {
     "template_roles": ("name",),
     "working_calendars": ("name",),
 }
-#: Rows named after the row they belong to: table -> (foreign key column, parent table).
-_PARENTS: dict[str, tuple[str, str]] = {
-    "action_status_changes": ("action_id", "action_items"),
-    "calendar_exceptions": ("calendar_id", "working_calendars"),
-    "demands": ("stakeholder_id", "stakeholders"),
-    "minute_entries": ("meeting_id", "meetings"),
-    "pool_events": ("person_id", "people"),
-    "task_assignments": ("task_id", "plan_tasks"),
-    "task_dependencies": ("successor_id", "plan_tasks"),
-    "touchpoints": ("stakeholder_id", "stakeholders"),
-    "unavailability": ("person_id", "people"),
-}
 #: Rows shown only within another row (a demand in its stakeholder, an agenda item in its
 #: meeting…): table -> (foreign key column, parent table). Keeping such a row against a
 #: deletion brings back a parent that was deleted too, or the row would show nowhere.
@@ -93,10 +81,14 @@ _SHOWN_WITHIN: dict[str, tuple[tuple[str, str], ...]] = {
     "outbox_recipients": (("message_id", "outbox_messages"),),
     "pool_events": (("person_id", "people"),),
     "task_assignments": (("task_id", "plan_tasks"),),
-    "task_dependencies": (("predecessor_id", "plan_tasks"), ("successor_id", "plan_tasks")),
+    "task_dependencies": (("successor_id", "plan_tasks"), ("predecessor_id", "plan_tasks")),
     "template_roles": (("template_id", "team_templates"),),
     "touchpoints": (("stakeholder_id", "stakeholders"),),
     "unavailability": (("person_id", "people"),),
+}
+#: Rows without a name of their own are named after the row they are shown within.
+_PARENTS: dict[str, tuple[str, str]] = {
+    table: within[0] for table, within in _SHOWN_WITHIN.items() if table not in _NAME_COLUMNS
 }
 #: Rows that follow their meeting's closing: closed minutes are read-only.
 _OF_MEETING = frozenset({"agenda_items", "minute_entries", "meeting_attendees"})
