@@ -60,20 +60,22 @@ _FROM_JSON: dict[type, Callable[[Any], Any]] = {
 def decode_value(column: Column[Any], text: str) -> Any:
     """The Python value of ``value_json`` for ``column``: the inverse of :func:`encode_value`."""
     value = json.loads(text)
+    convert = json_decoder(column)
+    return value if value is None or convert is None else convert(value)
+
+
+def json_decoder(column: Column[Any]) -> Callable[[Any], Any] | None:
+    """What makes the Python value of ``column`` from its (non-null) JSON value; None: the
+    JSON value is the Python value."""
     kind = column.type
-    convert: Callable[[Any], Any] | None
-    if value is None:
-        convert = None
-    elif isinstance(kind, UtcDateTime):
-        convert = datetime.fromisoformat
-    elif isinstance(kind, Enum) and kind.enum_class is not None:
-        convert = kind.enum_class
-    else:
-        try:
-            convert = _FROM_JSON.get(kind.python_type)
-        except NotImplementedError:
-            convert = None
-    return value if convert is None else convert(value)
+    if isinstance(kind, UtcDateTime):
+        return datetime.fromisoformat
+    if isinstance(kind, Enum) and kind.enum_class is not None:
+        return kind.enum_class
+    try:
+        return _FROM_JSON.get(kind.python_type)
+    except NotImplementedError:
+        return None
 
 
 def install_change_capture(factory: sessionmaker[Session], clock: HybridLogicalClock) -> None:

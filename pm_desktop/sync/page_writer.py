@@ -22,14 +22,12 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Enum, Table, insert, select
+from sqlalchemy import Connection, Dialect, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from pm_desktop.storage.base import UtcDateTime
-from pm_desktop.storage.changes import encode_value
+from pm_desktop.storage.changes import encode_value, json_decoder
 from pm_desktop.storage.stamps import Stamp, row_field_stamps
 from pm_desktop.sync.apply import (
     CALENDAR_TABLES,
@@ -517,16 +515,7 @@ def _codecs(table: Table, dialect: Dialect) -> tuple[dict[str, Convert], dict[st
     defaults: dict[str, Default] = {}
     for column in table.columns:
         kind = column.type
-        decode: Convert | None = None
-        if isinstance(kind, UtcDateTime):
-            decode = datetime.fromisoformat
-        elif isinstance(kind, Enum) and kind.enum_class is not None:
-            decode = kind.enum_class
-        else:
-            try:
-                decode = _FROM_JSON.get(kind.python_type)
-            except NotImplementedError:
-                decode = None
+        decode = json_decoder(column)
         bind = kind.dialect_impl(dialect).bind_processor(dialect)
         if decode is bool:
             converters[column.name] = _boolean(bind)
@@ -553,11 +542,6 @@ def _made(make: Callable[[Any], Any], bind: Convert | None) -> Callable[[], Any]
 
 
 _MEMO_SIZE = 20_000
-_FROM_JSON: dict[type, Convert] = {
-    datetime: datetime.fromisoformat,
-    date: date.fromisoformat,
-    bool: bool,
-}
 
 
 def _boolean(bind: Convert | None) -> Convert:
