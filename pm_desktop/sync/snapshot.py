@@ -39,7 +39,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table
 from sqlalchemy.exc import DBAPIError
 
 from pm_desktop.core.hlc import ClockDriftError, HlcStamp
@@ -378,10 +378,17 @@ def _in_project(table: Table, project: str) -> Any:
 
 
 def _has_rows(connection: Connection, project: str, tables: Tables) -> bool:
-    for table, _columns in tables.values():
-        if connection.scalar(select(table.c.id).where(_in_project(table, project)).limit(1)):
-            return True
-    return False
+    sql = _any_row_sql(tuple(tables), team=project == TEAM)
+    return bool(connection.exec_driver_sql(sql, {"project": project}).scalar())
+
+
+@functools.cache
+def _any_row_sql(names: tuple[str, ...], *, team: bool) -> str:
+    """Whether any of these tables has a row of the project (one query, not one per table)."""
+    scope = "IS NULL" if team else "= :project"
+    return "SELECT " + " OR ".join(
+        f'EXISTS (SELECT 1 FROM "{name}" WHERE project_id {scope})' for name in names
+    )
 
 
 def local_lines(connection: Connection, project: str, tables: Tables) -> dict[FieldKey, str]:
