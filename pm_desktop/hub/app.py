@@ -151,6 +151,7 @@ class Hub:
                 "schemas": list(protocol.known_schemas()),
                 "user": user,
                 "projects": projects,
+                "features": list(protocol.FEATURES),
             }
         )
 
@@ -216,10 +217,14 @@ class Hub:
         )
         async with self.store.as_user(user) as conn:
             await store.require_access(conn, [project])
+            # The first page says where the stream ends, read before its rows (see the docs).
+            head = await store.stream_head(conn, project) if after_row is None else None
             if form == "rows":  # JSON text written by the database, passed on as it is
-                body = await store.snapshot_rows(conn, project, after_row, limit)
+                body = await store.snapshot_rows(conn, project, after_row, limit, head=head)
                 return Response(body, media_type="application/json")
             page = await store.snapshot(conn, project, after_row, limit)
+        if head is not None:
+            page["head"] = head
         return JSONResponse(page)
 
     async def wait(self, request: Request) -> Response:

@@ -17,6 +17,10 @@ from pm_desktop.storage.schema import SCHEMA_HEAD
 
 PROTOCOL = 1
 MIN_PROTOCOL = 1
+#: What this hub does beyond the protocol, named in ``/v1/hello`` (a client asks only an older
+#: hub's way when a feature is missing). ``snapshot_head``: a snapshot's first page gives
+#: ``head``, the last sequence number of the project's stream, read before the page's rows.
+FEATURES = ("snapshot_head",)
 
 TEAM = "team"
 MAX_BODY_BYTES = 8 * 1024 * 1024

@@ -352,8 +352,24 @@ _SNAPSHOT_ROWS = """
     ORDER BY table_name, row_id"""
 
 
+async def stream_head(conn: Conn, project: str) -> int:
+    """The sequence number of the last change in the project's stream (0: none). Every
+    change up to it is committed: a project's stream commits in sequence order."""
+    cursor = await conn.execute(
+        "SELECT coalesce(max(seq), 0) FROM changes WHERE project_key = %s", [project]
+    )
+    row = await cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
 async def snapshot_rows(
-    conn: Conn, project: str, after_row: tuple[str, str] | None, limit: int
+    conn: Conn,
+    project: str,
+    after_row: tuple[str, str] | None,
+    limit: int,
+    *,
+    head: int | None = None,
 ) -> bytes:
     """The ``rows`` format of :func:`snapshot` (docs/sync-protocol.md): the response body,
     written by PostgreSQL row by row, so the hub builds no object per field."""
@@ -364,7 +380,9 @@ async def snapshot_rows(
     more = len(rows) > limit
     page = rows[:limit]
     last = (str(page[-1][0]), str(page[-1][1])) if page else after_row
-    tail = {"next": f"{last[0]}:{last[1]}" if last else None, "more": more}
+    tail: dict[str, Any] = {"next": f"{last[0]}:{last[1]}" if last else None, "more": more}
+    if head is not None:
+        tail["head"] = head
     return b"".join(
         [
             b'{"rows":[',

@@ -32,6 +32,11 @@ class SyncError(PmError):
         return self.message
 
 
+SNAPSHOT_HEAD = "snapshot_head"
+"""A hub feature: a snapshot's first page gives the last sequence number of the project's
+stream (``SnapshotPage.head``)."""
+
+
 @dataclass(frozen=True)
 class Hello:
     """Who the hub says we are and which projects we may read (plus ``team``)."""
@@ -39,6 +44,8 @@ class Hello:
     user: str
     projects: list[str]
     schemas: list[str]
+    features: frozenset[str] = frozenset()
+    """What the hub does beyond the protocol (docs/sync-protocol.md; an older hub: none)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,9 @@ class SnapshotPage:
     next: str | None
     more: bool
     fields: list[Any] | None = None
+    head: int | None = None
+    """On a first page, from a hub with the ``snapshot_head`` feature: the last sequence
+    number of the project's stream, read before the page's rows."""
 
 
 _STATUS_MESSAGES = {
@@ -121,7 +131,15 @@ class HubClient:
         body = self._request("GET", "/v1/hello")
         if not isinstance(body.get("protocol"), int) or not isinstance(body.get("projects"), list):
             raise _not_a_hub(self.base_url)
-        return Hello(str(body.get("user", "")), list(body["projects"]), list(body["schemas"]))
+        features = body.get("features", [])
+        return Hello(
+            str(body.get("user", "")),
+            list(body["projects"]),
+            list(body["schemas"]),
+            frozenset(f for f in features if isinstance(f, str))
+            if isinstance(features, list)
+            else frozenset(),
+        )
 
     def push(self, device_id: str, batches: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Send ``[{"op": n, "changes": [...]}]``; the hub's per-batch results."""
@@ -177,16 +195,17 @@ class HubClient:
             del params["format"]  # e.g. a stored value that is not JSON: the page field by field
             body = self._request("GET", "/v1/snapshot", params=params)
         rows, fields = body.get("rows"), body.get("fields")
-        nxt, more = body.get("next"), body.get("more")
+        nxt, more, head = body.get("next"), body.get("more"), body.get("head")
         if (
             not (isinstance(rows, list) or isinstance(fields, list))
             or not (nxt is None or isinstance(nxt, str))
             or not isinstance(more, bool)
+            or not (head is None or (type(head) is int and head >= 0))
         ):
             raise _not_a_hub(self.base_url)
         if isinstance(rows, list):
-            return SnapshotPage(rows, nxt, more)
-        return SnapshotPage([], nxt, more, fields)
+            return SnapshotPage(rows, nxt, more, head=head)
+        return SnapshotPage([], nxt, more, fields, head=head)
 
     def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         try:

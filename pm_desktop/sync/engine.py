@@ -51,7 +51,7 @@ from pm_desktop.sync.apply import (
     apply_page,
     upsert_stamps,
 )
-from pm_desktop.sync.client import TEAM, HubClient, SyncError
+from pm_desktop.sync.client import SNAPSHOT_HEAD, TEAM, HubClient, SyncError
 from pm_desktop.sync.deletions import DeletionTally, count_deletions
 from pm_desktop.sync.snapshot import SnapshotFeed, download, local_summary, stream_positions
 from pm_desktop.sync.text_fields import text_columns
@@ -142,7 +142,12 @@ def sync_once(
         report.refusals[project] = _refusal(client, project)
     projects = [TEAM, *hello.projects]
     never = _never_pulled(store, projects)
-    positions = stream_positions(client, never) if never else {}
+    # Where each stream ends comes with the first page from a hub that gives it, or is
+    # found first (a few long polls for all the projects at once).
+    heads = SNAPSHOT_HEAD in hello.features
+    positions: dict[str, int | None] = (
+        dict.fromkeys(never) if heads or not never else dict(stream_positions(client, never))
+    )
     with SnapshotFeed(client, never) as feed:  # their pages come while others are written
         for project in projects:
             if cancel is not None and cancel.is_set():

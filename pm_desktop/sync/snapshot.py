@@ -47,7 +47,7 @@ from pm_desktop.storage.base import Base
 from pm_desktop.storage.database import Store, storage_error
 from pm_desktop.storage.stamps import project_field_stamps
 from pm_desktop.sync.apply import LOCAL_META, FieldKey, _synced_tables, pending_stamps
-from pm_desktop.sync.client import TEAM, HubClient, HubSummary, SnapshotPage
+from pm_desktop.sync.client import TEAM, HubClient, HubSummary, SnapshotPage, SyncError
 from pm_desktop.sync.foreign import foreign_lines, record_foreign
 from pm_desktop.sync.page_writer import (
     STAMPS_TABLE,
@@ -120,12 +120,13 @@ def download(
     feed: SnapshotFeed | None = None,
 ) -> DownloadResult:
     """Download the whole project (see the module's notes) and set its cursor to
-    ``position`` (by default found first with :func:`stream_positions`). The pages come
-    from ``feed`` when given (``position`` must then be found before the feed started)."""
-    if feed is not None and position is None:
-        raise ValueError("a download from a feed needs the position found before the feed")
+    ``position``. The pages come from ``feed`` when given; ``position`` must then have been
+    found before the feed started, or be None when the hub gives it with the first page
+    (the ``snapshot_head`` feature). Without a feed, it is found first by default, with
+    :func:`stream_positions`."""
     result = DownloadResult()
-    position = stream_positions(client, [project])[project] if position is None else position
+    if feed is None and position is None:
+        position = stream_positions(client, [project])[project]
     tables = _synced_tables()
     try:
         with _bulk_connection(store) as connection:
@@ -139,6 +140,7 @@ def download(
                 for page in pages:
                     if cancel is not None and cancel.is_set():
                         return result
+                    position = _position(position, page)
                     with connection.begin():
                         outcome = writer.write(page, seen=hub_rows)
                         _add(result, outcome, skipped)
@@ -160,6 +162,15 @@ def download(
             result.errors.append(str(exc))
     result.complete = True
     return result
+
+
+def _position(position: int | None, page: SnapshotPage) -> int:
+    """The cursor the download saves: found before, or given with the first page."""
+    if position is not None:
+        return position
+    if page.head is None:
+        raise SyncError("not_a_hub", "the hub did not say where the project's changes end")
+    return page.head
 
 
 def _add(result: DownloadResult, outcome: PageOutcome, skipped: dict[FieldKey, str]) -> None:

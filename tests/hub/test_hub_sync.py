@@ -42,6 +42,7 @@ def test_hello_says_who_and_what(make_client: ClientFactory) -> None:
         "schemas": list(protocol.known_schemas()),
         "user": client.user,
         "projects": [p1, p2],
+        "features": ["snapshot_head"],
     }
     assert SCHEMA_HEAD in response.json()["schemas"]
 
@@ -211,6 +212,27 @@ def test_snapshot_pages_by_whole_rows(make_client: ClientFactory) -> None:
     assert len(set(keys)) == 30
     last = client.get("/v1/snapshot", project=project, after_row=f"tasks:{rows[-1]}").json()
     assert last == {"fields": [], "next": f"tasks:{rows[-1]}", "more": False}
+
+
+def test_a_snapshots_first_page_says_where_the_projects_stream_ends(
+    make_client: ClientFactory,
+) -> None:
+    project, empty = new_project(), new_project()
+    client = make_client(project, empty)
+    client.push([client.change(project, row_id=str(uuid.uuid4())) for _ in range(3)])
+    result = client.push([client.change(project, row_id=str(uuid.uuid4()))]).json()
+    last = result["results"][0]["seq"][1]
+    client.push([client.change(None, table="resources")])  # another stream's change after it
+    for form in ("fields", "rows"):
+        first = client.get("/v1/snapshot", project=project, limit=2, format=form).json()
+        assert first["head"] == last
+        assert first["more"] is True
+        rest = client.get(
+            "/v1/snapshot", project=project, after_row=first["next"], format=form
+        ).json()
+        assert "head" not in rest
+        nothing = client.get("/v1/snapshot", project=empty, format=form).json()
+        assert nothing["head"] == 0
 
 
 def test_wait_answers_at_once_on_timeout_and_when_a_change_comes(

@@ -3,6 +3,7 @@ that differs from the hub's), against a real hub: replicas made by ``Services.op
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from collections import Counter
@@ -19,11 +20,12 @@ from pm_desktop.core.enums import MeetingType
 from pm_desktop.hub import admin
 from pm_desktop.services.container import Services
 from pm_desktop.storage.models import PlanTask
+from pm_desktop.storage.models.local import LocalMeta
 from pm_desktop.storage.models.meetings import ActionItem
 from pm_desktop.storage.stamps import row_field_stamps
 from pm_desktop.sync import engine, snapshot
 from pm_desktop.sync.apply import _synced_tables
-from pm_desktop.sync.client import HubClient, SnapshotPage
+from pm_desktop.sync.client import Hello, HubClient, SnapshotPage
 from pm_desktop.sync.engine import SyncReport, sync_once
 from pm_desktop.sync.snapshot import local_summary
 from tests.hub.conftest import UserFactory
@@ -483,3 +485,44 @@ def test_rows_that_refer_to_a_row_the_hub_lacks_are_reported(
     with b[0].store.read() as session:
         actions = session.scalars(select(ActionItem).where(ActionItem.project_id == project))
         assert [x.what for x in actions] == ["Send the plan"]  # kept, and said
+
+
+def test_a_first_round_takes_where_each_stream_ends_from_the_hub_or_else_finds_it(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+    small_pages: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hub with the ``snapshot_head`` feature gives each stream's end with the first page,
+    so a new device asks no long poll; from an older hub (no features) it finds the same
+    ends with long polls first. Either way the cursors saved are the streams' ends."""
+    a, b, project = a_project(replica, make_user, db)
+    other = make_user()
+    admin.grant(db, other[0], project)
+    c = replica(other)
+    row = db.execute("SELECT max(seq) FROM changes WHERE project_key = %s", [project]).fetchone()
+    assert row is not None
+    waits: list[dict[str, int]] = []
+    original_wait, original_hello = HubClient.wait, HubClient.hello
+
+    def counted_wait(self: HubClient, cursors: dict[str, int], timeout: float = 25.0) -> list[str]:
+        waits.append(cursors)
+        return original_wait(self, cursors, timeout)
+
+    def older_hello(self: HubClient) -> Hello:
+        return dataclasses.replace(original_hello(self), features=frozenset())
+
+    monkeypatch.setattr(HubClient, "wait", counted_wait)
+    assert project in sync(b).downloaded
+    assert waits == []
+    monkeypatch.setattr(HubClient, "hello", older_hello)
+    assert project in sync(c).downloaded
+    assert waits != []  # the older hub's way
+    for replica_ in (b, c):
+        with replica_[0].store.read() as session:
+            cursor = session.scalar(
+                select(LocalMeta.value).where(LocalMeta.key == f"sync.cursor.{project}")
+            )
+        assert cursor == str(row[0])
+        assert people(replica_[0], project) == people(a[0], project)
