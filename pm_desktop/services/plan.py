@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pm_desktop.core.enums import PoolEventKind
@@ -923,7 +923,7 @@ class PlanService:
         rows = self._plan_rows(session, project_id, _SCHEDULE_COLUMNS)
         plan = self._schedule(session, project_id, rows)
         codes = _wbs_codes(rows) if outline else {row.id: row.wbs_code for row in rows}
-        changed = []
+        changed: list[tuple[str | None, str | None, str, int | None, str]] = []
         for row in rows:
             placed = plan.placements.get(row.id)
             start = placed.start_on if placed else None
@@ -931,24 +931,16 @@ class PlanService:
             slack = placed.total_float if placed else None
             stored = (row.start_on, row.finish_on, row.wbs_code, row.total_float)
             if stored != (start, finish, codes[row.id], slack):
-                changed.append(
-                    {"row_id": row.id, "new_start": start, "new_finish": finish,
-                     "new_code": codes[row.id], "new_float": slack}
-                )  # fmt: skip
+                changed.append((_iso(start), _iso(finish), codes[row.id], slack, row.id))
         if changed:
-            table = cast(Table, PlanTask.__table__)
-            session.execute(
-                update(table)
-                .where(table.c.id == bindparam("row_id"))
-                .values(
-                    start_on=bindparam("new_start"),
-                    finish_on=bindparam("new_finish"),
-                    wbs_code=bindparam("new_code"),
-                    total_float=bindparam("new_float"),
-                ),
+            # The driver's executemany: a whole plan's dates after a download or an import,
+            # without SQLAlchemy's per-row parameter processing (dates stored as it stores them).
+            session.connection().exec_driver_sql(
+                "UPDATE plan_tasks SET start_on = ?, finish_on = ?, wbs_code = ?, total_float = ?"
+                " WHERE id = ?",
                 changed,
             )
-            refreshed = {c["row_id"] for c in changed}
+            refreshed = {c[-1] for c in changed}
             for obj in session.identity_map.values():
                 if isinstance(obj, PlanTask) and obj.id in refreshed:
                     session.expire(obj, ["start_on", "finish_on", "wbs_code", "total_float"])
@@ -1096,3 +1088,8 @@ def _wbs_codes(rows: Sequence[Any]) -> dict[str, str]:
     for row in rows:  # a looping parent chain: number what is left at the top
         codes.setdefault(row.id, "?")
     return codes
+
+
+def _iso(day: date | None) -> str | None:
+    """A date as SQLAlchemy stores it in SQLite (``YYYY-MM-DD``)."""
+    return None if day is None else day.isoformat()
