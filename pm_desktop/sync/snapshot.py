@@ -1,10 +1,11 @@
 """Whole-project downloads through ``/v1/snapshot``, and the summary compared with the hub's.
 
-**Download.** The project's pull cursor is taken first (:func:`stream_positions`: the last
-sequence number of its stream, found with a few long polls), then every row comes in
-pages of whole rows and is written in bulk, one transaction per page; the cursor is saved
-only after the last page. A change committed while the pages are read is in the stream after
-that cursor and is pulled again next, which is harmless (the merge rule). Per field:
+**Download.** The project's pull cursor is the last sequence number of its stream, given by
+the hub with the first page (``head``), or from an older hub found first with a few long
+polls (:func:`stream_positions`). Every row comes in pages of whole rows and is written in
+bulk, one transaction per page; the cursor is saved only after the last page. A change
+committed while the pages are read is in the stream after that cursor and is pulled again
+next, which is harmless (the merge rule). Per field:
 
 - the hub's value is written when its stamp is newer than the one here (an unsent local edit
   counts with its own stamp, so a newer unsent edit stays and is sent later); a row missing
