@@ -69,7 +69,7 @@ T = TypeVar("T")
 def as_the_app_runs_it(work: Callable[[], T]) -> T:
     """``work()`` in a worker thread while this thread's Qt event loop runs the app's
     garbage-collector passes over a frozen heap (see the module's notes)."""
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QMetaObject, Qt
 
     from pm_desktop.ui.main_thread_gc import MainThreadCollector
 
@@ -78,21 +78,19 @@ def as_the_app_runs_it(work: Callable[[], T]) -> T:
     gc.freeze()
     collector = MainThreadCollector(app).start()
     outcome: dict[str, Any] = {}
+    loop = QEventLoop()
 
     def run() -> None:
         try:
             outcome["value"] = work()
         except BaseException as error:  # raised again in this thread
             outcome["error"] = error
+        finally:  # queued: the loop quits in its own thread, even if it has not started yet
+            QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection)
 
     worker = threading.Thread(target=run, name="sync")
-    loop = QEventLoop()
-    poll = QTimer()
-    poll.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
-    poll.start(5)
     worker.start()
     loop.exec()
-    poll.stop()
     worker.join()
     collector.stop()
     gc.unfreeze()

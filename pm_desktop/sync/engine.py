@@ -142,12 +142,11 @@ def sync_once(
         report.refusals[project] = _refusal(client, project)
     projects = [TEAM, *hello.projects]
     never = _never_pulled(store, projects)
-    # Where each stream ends comes with the first page from a hub that gives it, or is
-    # found first (a few long polls for all the projects at once).
-    heads = SNAPSHOT_HEAD in hello.features
-    positions: dict[str, int | None] = (
-        dict.fromkeys(never) if heads or not never else dict(stream_positions(client, never))
-    )
+    # Where each stream ends comes with the first page from a hub that gives it (None), or
+    # is found first (a few long polls for all the projects at once).
+    positions: dict[str, int | None] = dict.fromkeys(never)
+    if never and SNAPSHOT_HEAD not in hello.features:
+        positions.update(stream_positions(client, never))
     with SnapshotFeed(client, never) as feed:  # their pages come while others are written
         for project in projects:
             if cancel is not None and cancel.is_set():

@@ -578,7 +578,7 @@ def _decoding(decode: Convert, bind: Convert | None) -> Convert:
     return convert
 
 
-# --- what the hub lacks ------------------------------------------------
+# --- what the hub lacks --------------------------------------------------------------------
 
 
 def resend_fields(
