@@ -5,7 +5,12 @@
 Starts a throwaway PostgreSQL and a real hub over HTTP on loopback (as ``bench/hub_push.py``
 does), creates a user granted every project of dataset L, opens a copy of dataset L as replica
 A (its change log holds every field of every row, as ``bulk_insert`` logged them) and pushes it
-all with ``push_pending`` (timed: changes/s). Then, ``--runs`` times, opens a fresh, empty,
+all with ``push_pending`` (timed: changes/s). The hub's database is then vacuumed and
+analysed (``VACUUM (ANALYZE)``, timed), which PostgreSQL's autovacuum does by itself within a
+minute or two of such a load: a new device joins a hub whose data has long settled, not one
+still digesting 740,000 changes pushed a second earlier (its first reads of the fresh rows set
+their hint bits, with no statistics yet: measured, the first pull then takes about 1.5 times
+as long; ``--no-vacuum`` measures that). Then, ``--runs`` times, opens a fresh, empty,
 migrated database as replica B (same user, another device) and times ``sync_once(B, client)``:
 the initial pull of everything (each project downloaded whole through ``/v1/snapshot``, see
 ``pm_desktop/sync/snapshot.py``). Reports rows/s (live + tombstoned rows of the synced tables
@@ -199,6 +204,11 @@ def main() -> int:
         " or uvicorn in a thread of this process (sharing its interpreter with the client)",
     )
     parser.add_argument(
+        "--no-vacuum",
+        action="store_true",
+        help="pull right after the push, before PostgreSQL has vacuumed and analysed its tables",
+    )
+    parser.add_argument(
         "--gc",
         choices=("app", "interpreter"),
         default="app",
@@ -219,14 +229,18 @@ def main() -> int:
             hub_main(["init", "--database-url", url])
             hub = (HubProcess if args.hub == "process" else HubThread)(url, pool_size=4).start()
             try:
-                return measure(work, hub, url, args.runs, app_gc=args.gc == "app")
+                return measure(
+                    work, hub, url, args.runs, app_gc=args.gc == "app", vacuum=not args.no_vacuum
+                )
             finally:
                 hub.stop()
         finally:
             cluster.stop()
 
 
-def measure(work: Path, hub: HubProcess | HubThread, url: str, runs: int, *, app_gc: bool) -> int:
+def measure(
+    work: Path, hub: HubProcess | HubThread, url: str, runs: int, *, app_gc: bool, vacuum: bool
+) -> int:
     a = open_store(work / "A.sqlite")
     try:
         with a.read() as session:
@@ -262,6 +276,13 @@ def measure(work: Path, hub: HubProcess | HubThread, url: str, runs: int, *, app
         f"push of A: {pushed:,} changes in {push_s:.1f} s = {pushed / push_s:,.0f} changes/s "
         f"(batches of {engine.BATCH_SIZE})"
     )
+    if vacuum:
+        started = time.perf_counter()
+        with admin.connect(url) as conn:  # the tables' owner
+            conn.execute("VACUUM (ANALYZE)")
+        print(f"hub database vacuumed and analysed in {time.perf_counter() - started:.1f} s")
+    else:
+        print("hub database not vacuumed (--no-vacuum): the first pulls read fresh rows")
 
     return report(
         work, hub, user, secret, runs=runs, counts_a=counts_a, push_rate=pushed / push_s,
