@@ -5,11 +5,16 @@ between tries (``core.outbox.retry_delay``); its acceptance is committed at once
 never sent again. A refusal for good (5xx) marks that recipient failed with the server's
 reason. TLS is always on and certificates are always verified (a CA file may be added).
 The password is only passed to ``SMTP.login``; it is scrubbed from every reason recorded.
+
+Every reason recorded starts with its kind in brackets (``[auth] the SMTP server refused…``,
+see ``KINDS``), so the UI names the failure in its own language (``split_reason``) and keeps
+the English text, with the server's own words, for the details.
 """
 
 from __future__ import annotations
 
 import base64
+import re
 import smtplib
 import ssl
 import threading
@@ -35,6 +40,40 @@ from pm_desktop.services.outbox import OutboxService
 TIMEOUT_S = 30.0
 AUTH_REFUSED = "the SMTP server refused the login: check the user and password"
 _SEND_LOCK = threading.Lock()
+#: Later than any retry: sending "everything" picks every waiting recipient.
+_EVERYTHING = datetime.max.replace(tzinfo=UTC)
+
+KINDS = frozenset(
+    {
+        # a whole run stopped (MailError.code): every recipient tried waits for a retry
+        "auth",  # the login was refused
+        "connect",  # the server could not be reached, or the connection broke
+        "tls",  # the certificate could not be verified, or TLS failed
+        "starttls",  # the server offers no STARTTLS
+        "sender",  # the server refused the sender address
+        "smtp",  # the server refused the session
+        # one message or recipient
+        "recipient",  # the server refused the recipient for good (5xx)
+        "deferred",  # the server refused for now (4xx): tried again later
+        "message",  # the server refused the message itself for good (5xx)
+        "attachment",  # the attachment is no longer on this computer
+        "invalid",  # the message could not be written (e.g. an address headers refuse)
+    }
+)
+_TAGGED = re.compile(r"\[([a-z]+)\] ")
+
+
+def tag_reason(kind: str, text: str) -> str:
+    """``text`` as recorded, after its kind: ``[auth] the SMTP server refused…``."""
+    return f"[{kind}] {text}"
+
+
+def split_reason(reason: str) -> tuple[str, str]:
+    """The kind and the text of a recorded reason; kind "" when it has none (older reasons)."""
+    tagged = _TAGGED.match(reason)
+    if tagged is None or tagged.group(1) not in KINDS:
+        return "", reason
+    return tagged.group(1), reason[tagged.end() :]
 
 
 class MailError(PmError):
@@ -205,9 +244,12 @@ def send_due(
     device_id: str,
     now: datetime | None = None,
     timeout: float = TIMEOUT_S,
+    everything: bool = False,
 ) -> SendReport:
     """Send what this device queued and is due; every outcome is recorded through ``outbox``.
 
+    With ``everything`` (the user's "Send now"), every waiting recipient is tried, even one
+    whose retry delay has not passed; a recipient the server accepted is never tried again.
     Never raises for SMTP trouble: the report's ``problem`` and ``detail`` say what stopped
     the run; recipients not accepted stay waiting for a later try. A database failure
     raises StorageError (recipients already accepted were committed before it).
@@ -222,6 +264,7 @@ def send_due(
             device_id=device_id,
             now=now or datetime.now(UTC),
             timeout=timeout,
+            everything=everything,
         )
     finally:
         _SEND_LOCK.release()
@@ -235,13 +278,17 @@ def _send_due(
     device_id: str,
     now: datetime,
     timeout: float,
+    everything: bool,
 ) -> SendReport:
     tally = _Tally()
     ready: list[tuple[OutgoingMessage, bytes]] = []
-    for message in outbox.due(device_id, now):
+    for message in outbox.due(device_id, _EVERYTHING if everything else now):
         data = _attachment_bytes(message)
         if data is None:
-            reason = f"the attachment {message.attachment_path} is no longer on this computer"
+            reason = tag_reason(
+                "attachment",
+                f"the attachment {message.attachment_path} is no longer on this computer",
+            )
             tally.record(outbox, _all(message, Outcome.FAILED, reason), now)
         else:
             ready.append((message, data))
@@ -251,7 +298,7 @@ def _send_due(
         smtp = connect(settings, password, timeout=timeout)
     except MailError as error:
         for message, _data in ready:
-            tally.record(outbox, _all(message, Outcome.RETRY, str(error)), now)
+            tally.record(outbox, _all(message, Outcome.RETRY, _reason(error)), now)
         return tally.report(error)
     try:
         for index, (message, data) in enumerate(ready):
@@ -259,7 +306,7 @@ def _send_due(
                 outcomes = _send_one(smtp, message, data, settings, password)
             except MailError as error:
                 for left, _data in ready[index:]:
-                    tally.record(outbox, _all(left, Outcome.RETRY, str(error)), now)
+                    tally.record(outbox, _all(left, Outcome.RETRY, _reason(error)), now)
                 return tally.report(error)
             tally.record(outbox, outcomes, now)  # committed before the next message
     finally:
@@ -278,7 +325,8 @@ def _send_one(
     try:
         email = build_message(message, settings.from_address, data)
     except (ValueError, TypeError) as error:  # e.g. an address the e-mail headers refuse
-        return _all(message, Outcome.FAILED, f"the message could not be written ({error})")
+        reason = tag_reason("invalid", f"the message could not be written ({error})")
+        return _all(message, Outcome.FAILED, reason)
     to = [r.address for r in message.recipients]
     try:
         refused = smtp.send_message(email, from_addr=settings.from_address, to_addrs=to)
@@ -291,8 +339,11 @@ def _send_one(
         ) from None
     except smtplib.SMTPDataError as error:
         text = scrub(_smtp_text(error.smtp_code, error.smtp_error), password)
-        outcome = Outcome.FAILED if error.smtp_code >= 500 else Outcome.RETRY
-        return _all(message, outcome, f"the SMTP server refused the message ({text})")
+        if error.smtp_code >= 500:
+            reason = tag_reason("message", f"the SMTP server refused the message ({text})")
+            return _all(message, Outcome.FAILED, reason)
+        reason = tag_reason("deferred", f"the SMTP server refused the message for now ({text})")
+        return _all(message, Outcome.RETRY, reason)
     except (smtplib.SMTPException, OSError) as error:
         raise MailError(
             "connect", f"the connection to the SMTP server broke ({scrub(str(error), password)})"
@@ -301,12 +352,22 @@ def _send_one(
     for recipient in message.recipients:
         if recipient.address in refused:
             code, said = refused[recipient.address]
-            reason = scrub(_smtp_text(code, said), password)
-            outcome = Outcome.FAILED if code >= 500 else Outcome.RETRY
-            outcomes.append(RecipientOutcome(recipient.id, outcome, reason))
+            text = scrub(_smtp_text(code, said), password)
+            if code >= 500:
+                outcomes.append(
+                    RecipientOutcome(recipient.id, Outcome.FAILED, tag_reason("recipient", text))
+                )
+            else:
+                outcomes.append(
+                    RecipientOutcome(recipient.id, Outcome.RETRY, tag_reason("deferred", text))
+                )
         else:
             outcomes.append(RecipientOutcome(recipient.id, Outcome.SENT))
     return outcomes
+
+
+def _reason(error: MailError) -> str:
+    return tag_reason(error.code if error.code in KINDS else "smtp", str(error))
 
 
 def _all(message: OutgoingMessage, outcome: Outcome, reason: str) -> list[RecipientOutcome]:

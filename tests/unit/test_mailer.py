@@ -27,7 +27,15 @@ from pm_desktop.core.outbox import (
 )
 from pm_desktop.services.container import Services
 from pm_desktop.sync import credentials
-from pm_desktop.sync.mailer import AUTH_REFUSED, MailError, check_login, scrub, send_due
+from pm_desktop.sync.mailer import (
+    AUTH_REFUSED,
+    MailError,
+    check_login,
+    scrub,
+    send_due,
+    split_reason,
+    tag_reason,
+)
 from tests.mail_server import (
     HOST,
     PASSWORD,
@@ -99,10 +107,21 @@ def queue(services: Services, tmp_path: Path, *recipients: To, pdf: str = PDF_NA
 
 
 def send(
-    services: Services, settings: SmtpSettings, now: datetime = T0, password: str = PASSWORD
+    services: Services,
+    settings: SmtpSettings,
+    now: datetime = T0,
+    password: str = PASSWORD,
+    *,
+    everything: bool = False,
 ) -> SendReport:
     return send_due(
-        services.outbox, settings, password, device_id=services.store.device_id, now=now, timeout=5
+        services.outbox,
+        settings,
+        password,
+        device_id=services.store.device_id,
+        now=now,
+        timeout=5,
+        everything=everything,
     )
 
 
@@ -215,6 +234,51 @@ def test_a_temporary_refusal_is_retried_later_and_nobody_gets_it_twice(
     assert states(services)[LIU.address].state == MailState.SENT
 
 
+def test_send_now_tries_a_recipient_in_its_retry_wait_and_never_one_already_sent(
+    services: Services, tmp_path: Path, certs: Certificates, port: int, recorder: Recorder
+) -> None:
+    recorder.refusals[LIU.address] = "451 4.3.0 mailbox busy, try later"
+    queue(services, tmp_path)
+    settings = settings_for(port, certs)
+    assert send(services, settings) == SendReport(sent=1, retrying=1)
+    assert states(services)[LIU.address].next_attempt_at == T0 + timedelta(minutes=1)
+
+    del recorder.refusals[LIU.address]
+    soon = T0 + timedelta(seconds=10)
+    assert send(services, settings, soon) == SendReport()  # automatic: not due yet
+    assert send(services, settings, soon, everything=True) == SendReport(sent=1)
+    assert sorted(recorder.delivered_to()) == sorted([LI.address, LIU.address])
+    assert states(services)[LIU.address].sent_at == soon
+
+    assert send(services, settings, soon, everything=True) == SendReport()
+    assert len(recorder.received) == 2  # LI's once, LIU's once: nobody got it twice
+
+
+def test_every_recorded_reason_names_its_kind(
+    services: Services, tmp_path: Path, certs: Certificates, port: int, recorder: Recorder
+) -> None:
+    recorder.refusals[NOBODY] = "550 5.1.1 mailbox unknown"
+    recorder.refusals[LIU.address] = "451 4.3.0 mailbox busy, try later"
+    queue(services, tmp_path, LIU, To("", NOBODY))
+    send(services, settings_for(port, certs))
+    found = states(services)
+    assert split_reason(found[NOBODY].last_error) == ("recipient", "550 5.1.1 mailbox unknown")
+    assert split_reason(found[LIU.address].last_error)[0] == "deferred"
+
+    send(services, settings_for(port, None), T0 + timedelta(hours=1))  # no CA file
+    assert split_reason(states(services)[LIU.address].last_error)[0] == "tls"
+    send(services, settings_for(free_port(), certs), T0 + timedelta(hours=2))  # nobody listens
+    kind, text = split_reason(states(services)[LIU.address].last_error)
+    assert kind == "connect"
+    assert text.startswith("could not talk to the SMTP server")
+
+
+def test_a_reason_without_a_known_kind_is_kept_whole() -> None:
+    assert split_reason(tag_reason("auth", "refused (535 no)")) == ("auth", "refused (535 no)")
+    assert split_reason("550 mailbox unknown") == ("", "550 mailbox unknown")
+    assert split_reason("[nonsense] text") == ("", "[nonsense] text")
+
+
 def test_a_refused_login_sends_nothing_and_keeps_the_outbox_for_later(
     services: Services, tmp_path: Path, certs: Certificates, recorder: Recorder
 ) -> None:
@@ -237,6 +301,7 @@ def test_a_refused_login_sends_nothing_and_keeps_the_outbox_for_later(
         assert state.attempts == 1
         assert state.next_attempt_at == T0 + timedelta(minutes=1)
         assert AUTH_REFUSED in state.last_error
+        assert split_reason(state.last_error)[0] == "auth"
     assert services.projects.list() == before
     assert services.outbox.messages(project_id)[0].attachment_name == PDF_NAME
 
@@ -274,6 +339,7 @@ def test_a_missing_attachment_fails_its_recipients_with_a_clear_reason(
     for state in states(services).values():
         assert state.state == MailState.FAILED
         assert "no longer on this computer" in state.last_error
+        assert split_reason(state.last_error)[0] == "attachment"
 
 
 # --- TLS -------------------------------------------------------------------------------------
