@@ -45,6 +45,16 @@ from pm_desktop.ui.workspaces import EmptyWorkspace, workspaces
 PENDING_REFRESH_MS = 5000
 
 
+def status_segment(colour: str = "") -> str:
+    """The style of a permanent piece of the status bar: a thin rule and some room before it,
+    so that states read apart; ``colour`` for its text (e.g. "#c62828")."""
+    text = f" color: {colour};" if colour else ""
+    return (
+        "QLabel { border: none; border-left: 1px solid palette(mid);"
+        f" padding: 0px 6px 0px 8px;{text} }}"
+    )
+
+
 class MainWindow(QMainWindow):
     projectChanged = Signal(str)  # the current project's id, "" when there is none
 
@@ -302,10 +312,16 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.network_label = QLabel()
         self.network_label.setObjectName("networkState")
+        self.network_label.setStyleSheet(status_segment())
+        self._network_shown = self.network.state
         self.pending_label = QLabel()
         self.pending_label.setObjectName("pendingChanges")
+        self.pending_label.setStyleSheet(status_segment())
         self.sync_label = QLabel()
         self.sync_label.setObjectName("syncState")
+        self.sync_label.setStyleSheet(status_segment())
+        # Each state its own piece, a thin rule before it: the sync state, the changes not yet
+        # sent (only with a team server), the network.
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.network_label)
@@ -522,6 +538,8 @@ class MainWindow(QMainWindow):
         self.pending_label.setToolTip(
             self.tr("Changes saved on this computer that the team server has not received yet.")
         )
+        # Without a team server nothing is ever synced: a count would only alarm.
+        self.pending_label.setVisible(self.sync.is_set_up())
 
     @Slot()
     def _show_upgrade_notice(self) -> None:
@@ -551,8 +569,10 @@ class MainWindow(QMainWindow):
         self.sync_label.setVisible(state != "not_set_up")
         self.sync_label.setText(self.sync.text)
         self.sync_label.setToolTip(self.sync.tooltip)
-        colours = {"error": "color: #c62828;", "offline": "color: #b45309;"}
-        self.sync_label.setStyleSheet(colours.get(state, ""))
+        colours = {"error": "#c62828", "offline": "#b45309"}
+        self.sync_label.setStyleSheet(status_segment(colours.get(state, "")))
+        self.pending_label.setVisible(self.sync.is_set_up())  # a team server set up or removed
+        self._place_network_state()
 
     @Slot(str)
     def _show_network(self, state: str) -> None:
@@ -562,3 +582,11 @@ class MainWindow(QMainWindow):
             "unknown": self.tr("Network state unknown"),
         }
         self.network_label.setText(texts.get(state, texts["unknown"]))
+        self._network_shown = state
+        self._place_network_state()
+
+    def _place_network_state(self) -> None:
+        """Offline is said once: when the sync state already says it ("Offline: sync waits"),
+        the network's own label steps aside."""
+        said = self._network_shown == "offline" and self.sync.state == "offline"
+        self.network_label.setVisible(not said)
