@@ -156,6 +156,21 @@ def parse_json(body: bytes) -> Any:
         return json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise malformed(f"the body is not JSON: {exc}") from None
+    except RecursionError:
+        raise malformed("the body is not JSON a hub accepts: it nests too deeply") from None
+
+
+@functools.cache
+def project_tables() -> frozenset[str]:
+    """The synced tables whose every row belongs to a project (never team-wide)."""
+    import pm_desktop.storage.models  # noqa: F401 - maps every model
+    from pm_desktop.storage.base import Base, Synced
+
+    return frozenset(
+        mapper.class_.__tablename__
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, Synced) and not mapper.class_.__team_scope__
+    )
 
 
 def parse_push(document: Any, *, now_ms: int) -> PushRequest:
@@ -218,9 +233,10 @@ def _parse_change(raw: Any, where: str, now_ms: int) -> Change:
             f"{where}.value must be the JSON text of the value, at most {MAX_VALUE_CHARS} chars"
         )
     try:
-        json.loads(value)
-    except json.JSONDecodeError:
-        raise malformed(f"{where}.value is not JSON text") from None
+        decoded = json.loads(value)
+    except (json.JSONDecodeError, RecursionError):
+        raise malformed(f"{where}.value is not JSON text (or nests too deeply)") from None
+    _check_scope(where, table, column, project_id, decoded)
     if not isinstance(hlc, str) or not _HLC.fullmatch(hlc):
         raise malformed(f"{where}.hlc must be a clock stamp")
     stamp = HlcStamp.decode(hlc)
@@ -236,6 +252,15 @@ def _parse_change(raw: Any, where: str, now_ms: int) -> Change:
     if not isinstance(text, bool):
         raise malformed(f"{where}.text must be true or false")
     return Change(project_id or TEAM, table, row_id, column, value, hlc, base, row_base, text)
+
+
+def _check_scope(where: str, table: str, column: str, project_id: Any, value: Any) -> None:
+    """A change goes to its row's project: never team-wide for a project's table, and the
+    row's own ``project_id`` is the change's (a row never moves between projects)."""
+    if project_id is None and table in project_tables():
+        raise malformed(f"{where}: a row of {table} belongs to a project; give its project_id")
+    if column == "project_id" and value != project_id:
+        raise malformed(f"{where}: the row's project_id must be the change's project_id")
 
 
 def parse_cursors(text: str | None) -> dict[str, int]:

@@ -135,6 +135,41 @@ MIGRATIONS: tuple[Migration, ...] = (
         "who wrote each field's value (for conflict records)",
         """ALTER TABLE fields ADD COLUMN user_name text COLLATE "C" NOT NULL DEFAULT '';""",
     ),
+    Migration(
+        4,
+        "a device belongs to one user; a row to one project, whoever asks",
+        f"""
+        CREATE TABLE devices (
+            device_id text COLLATE "C" PRIMARY KEY,
+            user_name text COLLATE "C" NOT NULL,
+            registered_at timestamptz NOT NULL DEFAULT now()
+        );
+        INSERT INTO devices (device_id, user_name, registered_at)
+            SELECT DISTINCT ON (device_id) device_id, user_name, applied_at FROM device_ops
+            ORDER BY device_id, applied_at, op_no;
+        REVOKE ALL ON devices FROM PUBLIC;
+        GRANT SELECT, INSERT ON devices TO {APP_ROLE};
+        ALTER TABLE devices ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY own_devices ON devices TO {APP_ROLE}
+            USING (user_name = current_setting('pm.user', true))
+            WITH CHECK (user_name = current_setting('pm.user', true));
+
+        -- Which of these rows the hub holds under another project than the one given, in
+        -- any project (row-level security would hide those of projects not granted): a
+        -- push may not reach a row of another project through its own, or through team.
+        CREATE FUNCTION rows_elsewhere(projects text[], tables text[], row_ids text[])
+            RETURNS TABLE (table_name text, row_id text)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
+            AS $$
+                SELECT DISTINCT f.table_name, f.row_id
+                FROM unnest(projects, tables, row_ids) AS u(p, t, r)
+                JOIN fields AS f ON f.table_name = u.t AND f.row_id = u.r
+                WHERE f.project_key <> u.p
+            $$;
+        REVOKE ALL ON FUNCTION rows_elsewhere(text[], text[], text[]) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION rows_elsewhere(text[], text[], text[]) TO {APP_ROLE};
+        """,
+    ),
 )
 
 HEAD = MIGRATIONS[-1].version

@@ -124,6 +124,7 @@ async def require_access(conn: Conn, projects: Iterable[str]) -> None:
 
 async def push_batch(conn: Conn, user: str, device_id: str, batch: Batch) -> dict[str, Any]:
     """Apply one batch (the caller's transaction); a batch seen before returns its result."""
+    await _claim_device(conn, user, device_id)
     claimed = await conn.execute(
         """INSERT INTO device_ops (device_id, op_no, user_name) VALUES (%s, %s, %s)
            ON CONFLICT DO NOTHING RETURNING 1""",
@@ -148,6 +149,7 @@ async def push_batch(conn: Conn, user: str, device_id: str, batch: Batch) -> dic
         await conn.execute("SELECT pg_advisory_xact_lock(%s)", [key])
     seq: list[int] | None = None
     if batch.changes:
+        await _refuse_rows_elsewhere(conn, batch.changes)
         found = find_conflicts(
             batch.changes, device_id, user, await _current_fields(conn, batch.changes)
         )
@@ -162,6 +164,36 @@ async def push_batch(conn: Conn, user: str, device_id: str, batch: Batch) -> dic
         [Jsonb(result), device_id, batch.op],
     )
     return result
+
+
+async def _claim_device(conn: Conn, user: str, device_id: str) -> None:
+    """A device's first push registers it to its user; 409 when it is another user's."""
+    await conn.execute(
+        "INSERT INTO devices (device_id, user_name) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+        [device_id, user],
+    )
+    cursor = await conn.execute("SELECT 1 FROM devices WHERE device_id = %s", [device_id])
+    if await cursor.fetchone() is None:  # hidden by row-level security: another user's
+        raise HubError(
+            409, "device_conflict", f"device {device_id} is registered to another user on this hub"
+        )
+
+
+async def _refuse_rows_elsewhere(conn: Conn, changes: Sequence[Change]) -> None:
+    """403 when a change reaches a row the hub holds under another project (or team)."""
+    rows = sorted({(c.project_key, c.table, c.row_id) for c in changes})
+    cursor = await conn.execute(
+        "SELECT table_name, row_id FROM rows_elsewhere(%s, %s, %s) ORDER BY 1, 2 LIMIT 1",
+        [[p for p, _, _ in rows], [t for _, t, _ in rows], [r for _, _, r in rows]],
+    )
+    found = await cursor.fetchone()
+    if found is not None:
+        raise HubError(
+            403,
+            "not_granted",
+            f"row {found[1]} of {found[0]} belongs to another project than the change says:"
+            " a row never moves between projects",
+        )
 
 
 async def _record(

@@ -209,12 +209,69 @@ def test_a_device_id_of_another_user_is_refused(make_client: ClientFactory) -> N
 def test_a_row_cannot_be_taken_over_from_another_project(
     secret_project: tuple[str, HubClient, str], make_client: ClientFactory
 ) -> None:
-    """Claiming another project's row id under one's own project changes nothing there."""
+    """Claiming another project's row id under one's own project is refused, and changes
+    nothing there, nor in the intruder's own project's stream."""
     project, insider, row = secret_project
     mine = new_project()
     intruder = make_client(mine)
     response = intruder.push([intruder.change(mine, row_id=row, column="a", value="mine now")])
-    assert response.status_code == 200
+    assert response.status_code == 403, response.text
+    assert "belongs to another project" in response.json()["message"]
+    assert intruder.pull_all(mine) == []
     fields = insider.get("/v1/snapshot", project=project).json()["fields"]
     assert {f["value"] for f in fields} == {'"机密 a"', '"机密 b"'}
     assert intruder.get("/v1/snapshot", project=mine).json()["fields"] == []
+
+
+def test_a_row_of_a_project_cannot_be_reached_through_team(
+    make_client: ClientFactory,
+) -> None:
+    """A stakeholder of a project the user has no grant to: changing it as team-wide data
+    (whose stream every user pulls) is refused, whichever table it claims to be."""
+    project = new_project()
+    insider = make_client(project)
+    row = str(uuid.uuid4())
+    pushed = insider.push([insider.change(project, table="people", row_id=row, value="李红梅")])
+    assert pushed.status_code == 200, pushed.text
+    outsider = make_client(new_project())
+
+    response = outsider.push([outsider.change(None, table="people", row_id=row, value="x")])
+
+    assert response.status_code == 403, response.text
+    assert response.json()["error"] == "not_granted"
+    assert "belongs to another project" in response.json()["message"]
+    assert all(c["row_id"] != row for c in insider.pull_all("team"))
+    fields = insider.get("/v1/snapshot", project=project).json()["fields"]
+    assert [f["value"] for f in fields] == ['"李红梅"']
+
+
+def test_a_project_only_table_needs_its_project(make_client: ClientFactory) -> None:
+    client = make_client()
+    response = client.push([client.change(None, table="stakeholders", value="x")])
+    assert response.status_code == 400, response.text
+    assert "belongs to a project" in response.json()["message"]
+    project = new_project()
+    member = make_client(project)
+    moved = member.push([member.change(project, column="project_id", value="elsewhere")])
+    assert moved.status_code == 400, moved.text
+    assert "project_id must be the change's project_id" in moved.json()["message"]
+    assert member.pull_all(project) == []
+
+
+def test_a_device_cannot_be_taken_over_by_another_user(make_client: ClientFactory) -> None:
+    """Another user sending batches under a device's id (ids are in every pulled change)
+    would stop that device from ever pushing again: refused from the first op on."""
+    project = new_project()
+    owner = make_client(project)
+    assert owner.push([owner.change(project)], ops=[1]).status_code == 200
+    thief = make_client(project, device_id=owner.device_id)
+
+    for op in (2, 5):
+        response = thief.push([thief.change(project)], ops=[op])
+        assert response.status_code == 409, response.text
+        assert response.json()["error"] == "device_conflict"
+
+    later = owner.push([owner.change(project)], ops=[2])
+    assert later.status_code == 200, later.text
+    assert later.json()["results"][0]["status"] == "applied"
+    assert len(owner.pull_all(project)) == 2

@@ -88,6 +88,7 @@ def test_unknown_schema_and_missing_headers(make_client: ClientFactory) -> None:
         (b"\xff\xfe", "the body is not JSON"),
         (b"[]", "must be a JSON object"),
         (b'{"device_id": "d1", "batches": [{"op": 1, "changes": [{}]}]}', "changes[0].table"),
+        (b"[" * 100_000 + b"]" * 100_000, "nests too deeply"),
     ],
 )
 def test_a_malformed_push_is_400(make_client: ClientFactory, body: bytes, text: str) -> None:
