@@ -754,7 +754,7 @@ def _add_team(demo: Demo) -> None:
     demo.add([template])
     roles = {
         row.key: TemplateRole(
-            project_id=None,
+            project_id=template.project_id,  # the project's copy: its roles are the project's
             template_id=template.id,
             name=row.name,
             headcount=row.headcount,

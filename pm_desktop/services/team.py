@@ -779,6 +779,8 @@ class TeamService:
         fresh: bool = False,
     ) -> None:
         existing = {r.id: r for r in self._roles(session, template.id)}
+        # A project's own copy shares its project: its roles sync with it, not team-wide.
+        scope = {"template_id": template.id, "project_id": template.project_id}
         keep = {role.id for role in roles if role.id and not fresh}
         for role_id, row in existing.items():
             if role_id not in keep:
@@ -798,12 +800,12 @@ class TeamService:
                 if current is not None and current.template_id == template.id:
                     current.deleted = False
                 elif current is None:
-                    session.add(TemplateRole(id=role.id, template_id=template.id, **values))
+                    session.add(TemplateRole(id=role.id, **scope, **values))
                     continue
                 else:
                     current = None  # an id of another template's role: add a new row
             if current is None:
-                session.add(TemplateRole(template_id=template.id, **values))
+                session.add(TemplateRole(**scope, **values))
             else:
                 for key, value in values.items():
                     if getattr(current, key) != value:

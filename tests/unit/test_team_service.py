@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from pm_desktop.core.cost import WORKING_DAYS_PER_MONTH
 from pm_desktop.core.enums import PersonKind, PoolEventKind, ProjectType, Raci, ServiceOrderType
@@ -12,6 +13,7 @@ from pm_desktop.core.errors import ValidationError
 from pm_desktop.core.team import RaciProblemKind, RoleSpec, raci_rows
 from pm_desktop.core.work_calendar import WorkCalendar
 from pm_desktop.services.container import Services
+from pm_desktop.storage.models import ChangeLogEntry, TeamTemplate, TemplateRole
 
 START, END = date(2026, 11, 2), date(2026, 12, 31)
 
@@ -248,3 +250,37 @@ def test_unfilled_roles_propose_people_of_the_pool(services: Services, project_i
     unfilled = {u.role.name: u for u in services.team.check(project_id).unfilled}
     proposed = [p.name for p in unfilled["驻场运维"].candidates]
     assert proposed == ["老运维", "小王"]  # held the role before, then by skill; not the busy one
+
+
+def test_a_projects_own_template_and_its_roles_sync_with_the_project_only(
+    services: Services, project_id: str
+) -> None:
+    """The copy a project gets, roles included, goes in the project's change stream, so
+    colleagues not on the project never receive it (team-wide rows go to everyone)."""
+    template = next(t for t in services.team.templates() if t.builtin_key == "operations")
+    copy = services.team.apply_template(project_id, template.id)
+    services.team.update_template(
+        copy.id, roles=[*(RoleSpec(r.id, r.name) for r in copy.roles), RoleSpec("", "安全员")]
+    )
+
+    with services.store.read() as session:
+        roles = session.scalars(select(TemplateRole).where(TemplateRole.template_id == copy.id))
+        live = {r.name: r.project_id for r in roles if not r.deleted}
+        assert {"运维负责人", "驻场运维", "安全员"} <= set(live)
+        assert set(live.values()) == {project_id}
+        logged = session.scalars(
+            select(ChangeLogEntry.project_id).where(
+                ChangeLogEntry.table_name.in_(
+                    [TeamTemplate.__tablename__, TemplateRole.__tablename__]
+                ),
+                ChangeLogEntry.row_id.in_(
+                    [
+                        copy.id,
+                        *session.scalars(
+                            select(TemplateRole.id).where(TemplateRole.template_id == copy.id)
+                        ),
+                    ]
+                ),
+            )
+        )
+        assert set(logged) == {project_id}
