@@ -351,6 +351,8 @@ def _references_sql(names: tuple[str, ...], *, team: bool) -> str:
                 reference.column.table.name,
                 reference.column.name,
             )
+            if team and parent == "projects":
+                continue  # team rows about a project not granted here, or not downloaded yet
             checks.append(
                 f"SELECT '{name}', '{parent}', count(*) FROM \"{name}\" AS c"
                 f' WHERE c.project_id {scope} AND c."{column}" IS NOT NULL AND NOT EXISTS'

@@ -16,7 +16,7 @@ import psycopg
 import pytest
 from sqlalchemy import select, text
 
-from pm_desktop.core.enums import MeetingType
+from pm_desktop.core.enums import MeetingType, PoolEventKind
 from pm_desktop.hub import admin
 from pm_desktop.services.container import Services
 from pm_desktop.storage.models import PlanTask
@@ -485,6 +485,28 @@ def test_rows_that_refer_to_a_row_the_hub_lacks_are_reported(
     with b[0].store.read() as session:
         actions = session.scalars(select(ActionItem).where(ActionItem.project_id == project))
         assert [x.what for x in actions] == ["Send the plan"]  # kept, and said
+
+
+def test_team_rows_about_a_project_not_here_yet_or_not_granted_are_no_error(
+    replica: Callable[..., Replica],
+    make_user: UserFactory,
+    db: psycopg.Connection[Any],
+) -> None:
+    """Pool records about a project refer to it, but the team's rows come before the
+    projects in a first round, and a project not granted never comes: neither is data
+    missing, so a new device's first round reports no error."""
+    a, b, project = a_project(replica, make_user, db)
+    elsewhere = a[0].projects.create("Not shared").id  # never granted: it stays on A
+    person = a[0].team.add_person("陈工", day_rate_fen=1_000_00, month_rate_fen=20_000_00)
+    for about in (project, elsewhere):
+        a[0].team.add_event(person.id, PoolEventKind.RED, date(2026, 5, 6), "缺席", about)
+    sync_once(a[0].store, a[1])
+
+    report = sync(b)  # asserts there is no error
+
+    assert {project, "team"} <= set(report.downloaded)
+    assert b[0].team.events(person.id) == a[0].team.events(person.id)
+    assert {project, elsewhere} <= {e.about_project_id for e in b[0].team.events(person.id)}
 
 
 def test_a_first_round_takes_where_each_stream_ends_from_the_hub_or_else_finds_it(
