@@ -248,7 +248,8 @@ _CODE_MESSAGES = {
 
 def _error(status: int, body: Any, url: str) -> SyncError:
     """The SyncError of a refused request (``body``: its decoded JSON, if any)."""
-    if not (isinstance(body, dict) and isinstance(body.get("error"), str)):
+    # 404: e.g. an address ending in /v1 (the hub is not at that address)
+    if status == 404 or not (isinstance(body, dict) and isinstance(body.get("error"), str)):
         if status in (413, 503):
             return SyncError(*_STATUS_MESSAGES[status])
         return _not_a_hub(url)

@@ -269,6 +269,17 @@ def test_a_server_that_is_not_a_hub_is_named(tmp_path: Path) -> None:
     assert caught.value.code == "not_a_hub"
 
 
+def test_a_hub_address_with_a_path_too_many_is_not_a_hub(hub: HubThread) -> None:
+    """The hub's own 404 (its JSON error) for an address ending in /v1 says what is wrong."""
+    with (
+        HubClient(hub.url + "/v1", "u", "s") as client,
+        pytest.raises(SyncError) as caught,
+    ):
+        client.hello()
+    assert caught.value.code == "not_a_hub"
+    assert "is not a PM Desktop hub" in str(caught.value)
+
+
 def test_small_batches_and_pages_split_rows_yet_all_arrive(
     replica: ReplicaFactory,
     make_user: UserFactory,
