@@ -30,6 +30,7 @@ class MailSender(QObject):
     """Sends this device's outbox through the SMTP server in the settings."""
 
     finished = Signal(object)  # the SendReport of a run
+    networkChanged = Signal(str)  # "online", "offline" or "unknown", as on_network heard it
 
     def __init__(
         self,
@@ -44,6 +45,8 @@ class MailSender(QObject):
         self._settings = settings
         self._is_ready = is_ready
         self._running = False
+        self.network = "unknown"
+        """The network's state as last heard by :meth:`on_network`."""
         self._done = Relay(self)  # the thread reports here, never holding the sender
         self._done.delivered.connect(self._finish)
         self.timer = QTimer(self)
@@ -57,6 +60,9 @@ class MailSender(QObject):
     @Slot(str)
     def on_network(self, state: str) -> None:
         """Send when the network comes back."""
+        if state != self.network:
+            self.network = state
+            self.networkChanged.emit(state)
         if state == "online":
             self.send_automatically()
 
@@ -86,7 +92,8 @@ class MailSender(QObject):
         self.finished.emit(report)
 
     def send_now(self, parent: QWidget | None) -> SendReport | None:
-        """Send with a busy dialog, asking for what is missing; None when the user gave up."""
+        """Send every waiting recipient now, even those waiting for their retry delay, with a
+        busy dialog, asking for what is missing; None when the user gave up."""
         smtp = load_smtp_settings(self._settings)
         if smtp is None:
             smtp = self._set_up(parent)
@@ -101,7 +108,9 @@ class MailSender(QObject):
         self._running = True
         try:
             report = run_in_background(
-                parent, self.tr("Sending mail…"), lambda: _send(services, smtp, password)
+                parent,
+                self.tr("Sending mail…"),
+                lambda: _send(services, smtp, password, everything=True),
             )
         except Cancelled:
             return None
@@ -145,10 +154,18 @@ class MailSender(QObject):
         return text
 
 
-def _send(services: Services, smtp: SmtpSettings, password: str) -> SendReport:
+def _send(
+    services: Services, smtp: SmtpSettings, password: str, *, everything: bool = False
+) -> SendReport:
     from pm_desktop.sync.mailer import send_due
 
-    return send_due(services.outbox, smtp, password, device_id=services.store.device_id)
+    return send_due(
+        services.outbox,
+        smtp,
+        password,
+        device_id=services.store.device_id,
+        everything=everything,
+    )
 
 
 def _send_in_thread(
