@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +26,7 @@ from pm_desktop.services.container import Services
 from pm_desktop.sync.credentials import SMTP_SERVICE, store_secret
 from pm_desktop.ui.mail_sending import MailSender
 from pm_desktop.ui.mail_settings import save_smtp_settings
-from pm_desktop.ui.outbox_view import STATE_COLORS, Column, OutboxModel, OutboxView
+from pm_desktop.ui.outbox_view import STATE_COLORS, Column, Look, OutboxModel, OutboxView
 from tests.mail_server import (
     HOST,
     PASSWORD,
@@ -79,7 +80,7 @@ def texts(model: OutboxModel, parent: QModelIndex, column: Column) -> list[str]:
 def test_an_empty_outbox_says_so(outbox: OutboxView) -> None:
     outbox.set_project(None)
     assert outbox.pages.currentWidget() is outbox.empty
-    assert "back online" in outbox.note.text()
+    assert "until the mail server accepts them" in outbox.note.text()
     assert outbox.summary.text() == "0 message(s) waiting to be sent"
 
 
@@ -96,7 +97,7 @@ def test_queued_minutes_show_with_their_waiting_recipients(
     assert texts(model, root, Column.ATTACHMENT) == ["华东制造-minutes.pdf"]
     queued = services.outbox.messages(project_id)[0].queued_at.astimezone()
     assert texts(model, root, Column.QUEUED) == [queued.strftime("%Y-%m-%d %H:%M")]
-    assert texts(model, root, Column.STATE) == ["Waiting for network · 2 recipient(s)"]
+    assert texts(model, root, Column.STATE) == ["Waiting to be sent · 2 recipient(s)"]
 
     message = model.index(0, 0)
     assert outbox.tree.isExpanded(message)
@@ -104,10 +105,30 @@ def test_queued_minutes_show_with_their_waiting_recipients(
         "刘洋 <liuyang@qiming.example>",
         "李红梅 <li.hongmei@client.example>",
     ]
-    assert texts(model, message, Column.STATE) == ["Waiting for network"] * 2
+    assert texts(model, message, Column.STATE) == ["Waiting to be sent"] * 2
     state = model.index(0, Column.STATE, message)
     assert state.data(Qt.ItemDataRole.ForegroundRole) == STATE_COLORS[MailState.WAITING]
     assert not state.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert "within a few minutes" in outbox.note.text()  # online, or not known: no "network"
+
+
+def test_waiting_for_the_network_is_said_only_when_offline(
+    qtbot: QtBot, services: Services, tmp_path: Path, sender: MailSender
+) -> None:
+    project_id = queue_minutes(services, tmp_path)
+    view = sending_view(qtbot, services, sender)
+    view.set_project(project_id)
+    message = view.model.index(0, 0)
+    assert texts(view.model, message, Column.STATE) == ["Waiting to be sent"] * 2
+
+    sender.on_network("offline")
+    assert texts(view.model, message, Column.STATE) == ["Waiting for network"] * 2
+    assert view.model.index(0, Column.STATE).data() == "Waiting for network · 2 recipient(s)"
+    assert "back online" in view.note.text()
+
+    sender.on_network("online")  # mail is not set up: nothing is tried
+    assert texts(view.model, message, Column.STATE) == ["Waiting to be sent"] * 2
+    assert "back online" not in view.note.text()
 
 
 def test_the_outbox_follows_the_project(
@@ -147,7 +168,9 @@ def test_sent_and_failed_recipients_read_differently(qtmodeltester: ModelTester)
                 meeting_id=None,
                 recipients=(
                     RecipientState("张伟", "zhang@x.example", MailState.SENT, sent_at=sent_at),
-                    RecipientState("", "bad@x.example", MailState.FAILED, "550 mailbox unknown"),
+                    RecipientState(
+                        "", "bad@x.example", MailState.FAILED, "[recipient] 550 mailbox unknown"
+                    ),
                     RecipientState("赵敏", "zhao@x.example", MailState.WAITING),
                 ),
             )
@@ -160,9 +183,11 @@ def test_sent_and_failed_recipients_read_differently(qtmodeltester: ModelTester)
     assert texts(model, message, Column.SUBJECT)[1] == "bad@x.example"
     assert texts(model, message, Column.STATE) == [
         "Sent",
-        "Failed: 550 mailbox unknown",
-        "Waiting for network",
+        "Failed: recipient refused",
+        "Waiting to be sent",
     ]
+    tooltip = model.index(1, Column.STATE, message).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Details: 550 mailbox unknown" in tooltip  # the server's words, in the tooltip
     local = sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
     assert texts(model, message, Column.QUEUED)[0] == f"Sent {local}"
     colors = [
@@ -195,7 +220,7 @@ def test_a_read_error_is_explained(
 def test_a_waiting_recipient_shows_its_failed_attempts_and_next_try(
     qtmodeltester: ModelTester,
 ) -> None:
-    next_try = datetime(2026, 11, 23, 8, 4, tzinfo=UTC)
+    next_try = datetime.now().astimezone().replace(hour=12, minute=4, second=0, microsecond=0)
     model = OutboxModel()
     model.set_entries(
         [
@@ -210,7 +235,7 @@ def test_a_waiting_recipient_shows_its_failed_attempts_and_next_try(
                         "赵敏",
                         "zhao@x.example",
                         MailState.WAITING,
-                        "451 mailbox busy",
+                        "[deferred] 451 mailbox busy",
                         attempts=2,
                         next_attempt_at=next_try,
                     ),
@@ -219,10 +244,18 @@ def test_a_waiting_recipient_shows_its_failed_attempts_and_next_try(
         ]
     )
     qtmodeltester.check(model)
-    local = next_try.astimezone().strftime("%Y-%m-%d %H:%M")
-    assert model.index(0, Column.STATE, model.index(0, 0)).data() == (
-        f"Waiting · 2 attempt(s) failed · next try {local}: 451 mailbox busy"
+    state = model.index(0, Column.STATE, model.index(0, 0))
+    assert state.data() == "Retry at 12:04: server asked to try later"
+    assert model.index(0, Column.STATE).data() == (
+        "Retry at 12:04: server asked to try later · 1 recipient(s)"
     )
+    local = next_try.strftime("%Y-%m-%d %H:%M")
+    assert state.data(Qt.ItemDataRole.ToolTipRole).splitlines()[1:] == [
+        "Retry at 12:04: server asked to try later",
+        "2 attempt(s) failed",
+        f"Next try: {local}",
+        "Details: 451 mailbox busy",
+    ]
 
 
 @pytest.fixture
@@ -300,8 +333,108 @@ def test_a_refused_login_is_explained_and_the_outbox_kept(
     assert report is not None
     assert report.problem == "auth"
     assert view.send_status.text().startswith("The SMTP server refused the login")
-    states = texts(view.model, view.model.index(0, 0), Column.STATE)
-    assert all(s.startswith("Waiting · 1 attempt(s) failed · next try") for s in states)
+    message = view.model.index(0, 0)
+    states = texts(view.model, message, Column.STATE)
+    assert len(states) == 2
+    assert all(re.fullmatch(r"Retry at \d\d:\d\d: login refused", s) for s in states)
+    assert "535" not in view.model.index(0, Column.STATE, message).data()
+    assert view.note.text().startswith("The last try failed: login refused.")
+    assert view.note_icon.property("look") == Look.RETRY
+    assert "Waiting for network" not in view.model.index(0, Column.STATE).data()
+
+    view.tree.setCurrentIndex(view.model.index(0, Column.SUBJECT, message))
+    assert view.details.isVisible()
+    assert "1 attempt(s) failed" in view.details.text()
+    assert "the SMTP server refused the login" in view.details.text()  # the mailer's words
+    assert "535" in view.details.text()  # and the server's
+
+
+def assert_names_and_states_fit(view: OutboxView, *, subject_at_least: int) -> None:
+    header = view.tree.header()
+    assert not view.tree.horizontalScrollBar().isVisible()
+    assert header.length() <= view.tree.viewport().width()
+    assert header.sectionSize(Column.SUBJECT) >= subject_at_least
+    state = header.sectionViewportPosition(Column.STATE) + header.sectionSize(Column.STATE)
+    assert 0 < state <= view.tree.viewport().width()
+
+
+def test_long_failure_reasons_leave_names_and_states_readable_side_by_side(
+    *,
+    qtbot: QtBot,
+    services: Services,
+    tmp_path: Path,
+    sender: MailSender,
+    mail_settings: QSettings,
+    certs: Certificates,
+) -> None:
+    long_reply = "550 5.1.1 " + "the mailbox of this recipient does not exist here " * 6
+    recorder = Recorder(refusals={"liuyang@qiming.example": long_reply.strip()})
+    project_id = queue_minutes(services, tmp_path)
+    with smtp_server(certs, recorder) as port:
+        set_up_mail(mail_settings, port, certs, PASSWORD)
+        view = sending_view(qtbot, services, sender)
+        view.set_project(project_id)
+        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    message = view.model.index(0, 0)
+    assert texts(view.model, message, Column.STATE) == ["Failed: recipient refused", "Sent"]
+    assert_names_and_states_fit(view, subject_at_least=300)
+    for width in (700, 1180, 1600):
+        view.resize(width, 400)
+        qtbot.wait(10)
+        assert_names_and_states_fit(view, subject_at_least=int(width * 0.3))
+    tooltip = view.model.index(0, Column.STATE, message).data(Qt.ItemDataRole.ToolTipRole)
+    assert "does not exist here" in tooltip
+
+
+def test_send_now_retries_a_recipient_in_its_wait_and_never_one_already_sent(
+    *,
+    qtbot: QtBot,
+    services: Services,
+    tmp_path: Path,
+    sender: MailSender,
+    mail_settings: QSettings,
+    certs: Certificates,
+) -> None:
+    recorder = Recorder(refusals={"liuyang@qiming.example": "451 4.2.1 mailbox busy"})
+    project_id = queue_minutes(services, tmp_path)
+    with smtp_server(certs, recorder) as port:
+        set_up_mail(mail_settings, port, certs, PASSWORD)
+        view = sending_view(qtbot, services, sender)
+        view.set_project(project_id)
+        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+        message = view.model.index(0, 0)
+        liu = texts(view.model, message, Column.STATE)[0]
+        assert liu.startswith("Retry at ")
+        assert liu.endswith(": server asked to try later")
+        recipients = services.outbox.messages()[0].recipients
+        [waiting] = [r for r in recipients if r.state == MailState.WAITING]
+        assert waiting.next_attempt_at is not None
+        assert waiting.next_attempt_at > datetime.now(UTC)  # in its retry wait
+
+        del recorder.refusals["liuyang@qiming.example"]
+        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+        assert view.send_status.text() == "1 recipient(s) sent"
+        assert texts(view.model, view.model.index(0, 0), Column.STATE) == ["Sent", "Sent"]
+
+        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+        assert view.send_status.text() == "Nothing is waiting to be sent."
+    assert sorted(recorder.delivered_to()) == [
+        "li.hongmei@client.example",
+        "liuyang@qiming.example",
+    ]  # each once
+
+
+def test_send_now_while_mail_is_being_sent_says_so(
+    qtbot: QtBot, services: Services, sender: MailSender
+) -> None:
+    view = sending_view(qtbot, services, sender)
+    sender._running = True  # an automatic run in its thread
+    try:
+        qtbot.mouseClick(view.send_button, Qt.MouseButton.LeftButton)
+    finally:
+        sender._running = False
+    assert view.send_status.isVisible()
+    assert view.send_status.text() == "Mail is already being sent."
 
 
 def test_the_outbox_is_sent_when_the_network_comes_back(
