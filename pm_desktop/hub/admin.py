@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 import psycopg
+from psycopg.conninfo import conninfo_to_dict
 
 from pm_desktop.hub import protocol
 from pm_desktop.hub.auth import hash_secret, new_secret
@@ -18,6 +19,12 @@ from pm_desktop.hub.schema import require_current
 
 #: The ids PM Desktop gives projects (UUIDs, as the app writes them).
 _PROJECT_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+URL_FORM = "postgresql://user:password@host:port/database"
+#: The salt field (base64 of b"disabled") of a disabled user's ``secret_hash``: a hash in the
+#: form of a real one, so that checking a secret against it costs what a real check costs (a
+#: disabled name is not told apart from an unknown one by timing), that no secret matches.
+#: Real salts are 16 random bytes, so they never read like this.
+_DISABLED_SALT = "ZGlzYWJsZWQ="
 
 
 class AdminError(Exception):
@@ -33,11 +40,32 @@ class GrantInfo:
 
 
 def connect(database_url: str) -> psycopg.Connection[Any]:
+    _check_database_url(database_url)
     try:
         conn = psycopg.connect(database_url, autocommit=True, connect_timeout=15)
     except psycopg.OperationalError as exc:
         raise AdminError(f"cannot connect to the database: {exc}".strip()) from None
     return conn
+
+
+def _check_database_url(database_url: str) -> None:
+    """Refuse what libpq would not take as a URL, without repeating it (it may hold a
+    password)."""
+    not_a_url = AdminError(
+        f"the database URL is not a PostgreSQL URL: give one like {URL_FORM}"
+        " (URL-encode special characters in the password, e.g. '@' as %40)"
+    )
+    if not database_url.startswith(("postgresql://", "postgres://")):
+        raise not_a_url
+    try:
+        parts = conninfo_to_dict(database_url)
+    except psycopg.ProgrammingError:
+        raise not_a_url from None
+    if "@" in str(parts.get("host", "")):
+        raise AdminError(
+            f"the database URL has an '@' after the password: give it like {URL_FORM},"
+            " with '@' in the password written %40"
+        )
 
 
 def _check_user_name(name: str) -> None:
@@ -48,23 +76,37 @@ def _check_user_name(name: str) -> None:
         )
 
 
-def _check_project(project: str) -> None:
+def check_project(project: str) -> str:
+    """The project id as the hub keeps it (lower case), or an :class:`AdminError`."""
     if project == protocol.TEAM:
         raise AdminError("every user may sync the team-wide data; it needs no grant")
-    if not _PROJECT_ID.fullmatch(project):
+    if not _PROJECT_ID.fullmatch(project.lower()):
         raise AdminError(
             f"{project!r} is not a project id: an id looks like "
-            "1b4e28ba-2fa1-11d2-883f-0016d3cca427 (in PM Desktop: File > Copy Project ID)"
+            "1b4e28ba-2fa1-11d2-883f-0016d3cca427 (in PM Desktop: File ▸ Copy Project ID)"
         )
+    return project.lower()
 
 
 def _check_user_exists(conn: psycopg.Connection[Any], name: str) -> None:
     if conn.execute("SELECT 1 FROM users WHERE name = %s", [name]).fetchone() is None:
-        raise AdminError(f"there is no user {name!r} (add them with 'pm-desktop hub add-user')")
+        other = _same_but_case(conn, name)
+        hint = f"did you mean {other!r}?" if other else "add them with 'pm-desktop hub add-user'"
+        raise AdminError(f"there is no user {name!r} ({hint})")
+
+
+def _same_but_case(conn: psycopg.Connection[Any], name: str) -> str | None:
+    """An existing user whose name differs from ``name`` only in case."""
+    row = conn.execute(
+        "SELECT name FROM users WHERE lower(name) = lower(%s) AND name <> %s ORDER BY name",
+        [name, name],
+    ).fetchone()
+    return str(row[0]) if row else None
 
 
 def add_user(conn: psycopg.Connection[Any], name: str, *, reset: bool = False) -> str:
-    """Create a user (or give one a new secret); the secret, which is stored only hashed."""
+    """Create a user (or give one a new secret, which also enables a disabled user); the
+    secret, which is stored only hashed."""
     _check_user_name(name)
     require_current(conn)
     secret = new_secret()
@@ -72,8 +114,18 @@ def add_user(conn: psycopg.Connection[Any], name: str, *, reset: bool = False) -
     if reset:
         cursor = conn.execute("UPDATE users SET secret_hash = %s WHERE name = %s", [hashed, name])
         if cursor.rowcount == 0:
-            raise AdminError(f"there is no user {name!r}")
-    else:
+            _check_user_exists(conn, name)
+        return secret
+    with conn.transaction():
+        # Serialises adding users (the hub only reads the table), so that two names that
+        # differ only in case cannot be added at the same time.
+        conn.execute("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE")
+        other = _same_but_case(conn, name)
+        if other is not None:
+            raise AdminError(
+                f"there is a user {other!r} already: user names that differ only in case"
+                " would be mistaken for one another; choose another name"
+            )
         cursor = conn.execute(
             "INSERT INTO users (name, secret_hash) VALUES (%s, %s) ON CONFLICT DO NOTHING",
             [name, hashed],
@@ -83,24 +135,52 @@ def add_user(conn: psycopg.Connection[Any], name: str, *, reset: bool = False) -
     return secret
 
 
-def grant(
-    conn: psycopg.Connection[Any], name: str, project: str, *, until: datetime | None = None
-) -> None:
+def disable_user(conn: psycopg.Connection[Any], name: str) -> bool:
+    """Make the user unable to sign in: their secret hash is replaced by one that no secret
+    matches. Their grants and the changes they made stay. False if they were disabled
+    already. ``add_user(reset=True)`` enables them again with a new secret."""
     _check_user_name(name)
-    _check_project(project)
     require_current(conn)
     _check_user_exists(conn, name)
-    conn.execute(
+    parts = hash_secret(new_secret()).split("$")
+    parts[4] = _DISABLED_SALT
+    cursor = conn.execute(
+        """UPDATE users SET secret_hash = %s
+           WHERE name = %s AND split_part(secret_hash, '$', 5) <> %s""",
+        ["$".join(parts), name, _DISABLED_SALT],
+    )
+    return cursor.rowcount == 1
+
+
+def grant(
+    conn: psycopg.Connection[Any], name: str, project: str, *, until: datetime | None = None
+) -> GrantInfo:
+    """Grant (or grant again, lifting a revocation) a project; the grant as stored."""
+    _check_user_name(name)
+    project = check_project(project)
+    require_current(conn)
+    _check_user_exists(conn, name)
+    row = conn.execute(
         """INSERT INTO grants (user_name, project_key, expires_at) VALUES (%s, %s, %s)
            ON CONFLICT (user_name, project_key) DO UPDATE
-           SET granted_at = now(), expires_at = excluded.expires_at, revoked_at = NULL""",
+           SET granted_at = now(), expires_at = excluded.expires_at, revoked_at = NULL
+           RETURNING project_key, granted_at, expires_at, revoked_at""",
         [name, project, until],
-    )
+    ).fetchone()
+    assert row is not None
+    return GrantInfo(str(row[0]), row[1], row[2], row[3])
 
 
-def revoke(conn: psycopg.Connection[Any], name: str, project: str) -> None:
+def project_has_data(conn: psycopg.Connection[Any], project: str) -> bool:
+    """Whether the hub holds any change of the project (a PM may grant before pushing)."""
+    row = conn.execute("SELECT 1 FROM changes WHERE project_key = %s LIMIT 1", [project])
+    return row.fetchone() is not None
+
+
+def revoke(conn: psycopg.Connection[Any], name: str, project: str) -> datetime | None:
+    """Revoke a grant; None if it was revoked now, else when it had been revoked before."""
     _check_user_name(name)
-    _check_project(project)
+    project = check_project(project)
     require_current(conn)
     _check_user_exists(conn, name)
     cursor = conn.execute(
@@ -108,8 +188,16 @@ def revoke(conn: psycopg.Connection[Any], name: str, project: str) -> None:
            WHERE user_name = %s AND project_key = %s AND revoked_at IS NULL""",
         [name, project],
     )
-    if cursor.rowcount == 0:
+    if cursor.rowcount == 1:
+        return None
+    row = conn.execute(
+        "SELECT revoked_at FROM grants WHERE user_name = %s AND project_key = %s",
+        [name, project],
+    ).fetchone()
+    if row is None:
         raise AdminError(f"{name!r} has no grant of project {project} to revoke")
+    revoked_at: datetime = row[0]
+    return revoked_at
 
 
 def users(conn: psycopg.Connection[Any]) -> dict[str, list[GrantInfo]]:
@@ -124,3 +212,12 @@ def users(conn: psycopg.Connection[Any]) -> dict[str, list[GrantInfo]]:
     ):
         found[str(name)].append(GrantInfo(str(project), granted, expires, revoked))
     return found
+
+
+def disabled_users(conn: psycopg.Connection[Any]) -> set[str]:
+    """The users that cannot sign in (:func:`disable_user`)."""
+    require_current(conn)
+    rows = conn.execute(
+        "SELECT name FROM users WHERE split_part(secret_hash, '$', 5) = %s", [_DISABLED_SALT]
+    )
+    return {str(name) for (name,) in rows}

@@ -26,6 +26,10 @@ def server_config(
     pool_size: int = 10,
     log_level: str = "info",
 ) -> uvicorn.Config:
+    if not 1 <= port <= 65535:
+        raise admin.AdminError(f"{port} is not a port number (1 to 65535)")
+    if pool_size < 1:
+        raise admin.AdminError(f"the pool size must be 1 or more, not {pool_size}")
     if (certfile is None) != (keyfile is None):
         raise admin.AdminError("give both --certfile and --keyfile, or neither")
     for path in (certfile, keyfile):
