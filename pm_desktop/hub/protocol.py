@@ -153,8 +153,12 @@ def int_param(value: str | None, name: str, *, default: int, low: int, high: int
 
 def parse_json(body: bytes) -> Any:
     try:
-        return json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise malformed("the body is not JSON: it is not UTF-8 text") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
         raise malformed(f"the body is not JSON: {exc}") from None
     except RecursionError:
         raise malformed("the body is not JSON a hub accepts: it nests too deeply") from None

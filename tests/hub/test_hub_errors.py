@@ -85,7 +85,7 @@ def test_unknown_schema_and_missing_headers(make_client: ClientFactory) -> None:
     ("body", "text"),
     [
         (b"{not json", "the body is not JSON"),
-        (b"\xff\xfe", "the body is not JSON"),
+        (b"\xff\xfe", "it is not UTF-8 text"),
         (b"[]", "must be a JSON object"),
         (b'{"device_id": "d1", "batches": [{"op": 1, "changes": [{}]}]}', "changes[0].table"),
         (b"[" * 100_000 + b"]" * 100_000, "nests too deeply"),
