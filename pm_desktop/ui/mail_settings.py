@@ -4,6 +4,7 @@ OS keyring, or for this session only when the computer has no keyring. Never on 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Slot
 from PySide6.QtWidgets import (
@@ -14,14 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pm_desktop.core.errors import ValidationError
+from pm_desktop.core.errors import PmError, ValidationError
 from pm_desktop.core.outbox import DEFAULT_PORTS, SmtpSecurity, SmtpSettings, check_smtp_settings
-from pm_desktop.ui.server_settings import ServerSettingsDialog
+from pm_desktop.ui.server_settings import ServerSettingsDialog, connection_failure
 
 # ``sync.credentials`` (the keyring) and ``sync.mailer`` (smtplib, ssl) are imported when used:
 # start-up never loads them (tests/unit/test_startup_imports.py).
 
 GROUP = "mail"
+TEST_TIMEOUT_S = 15.0
+"""How long a connection test waits for the server (a server that says nothing on a port
+meant for SSL/TLS keeps a STARTTLS test waiting this long)."""
 translate = QCoreApplication.translate
 
 
@@ -108,6 +112,85 @@ def describe_mail_problem(code: str, detail: str, reply: str = "") -> str:
     return text
 
 
+def describe_test_problem(error: PmError, smtp: SmtpSettings) -> tuple[str, str]:
+    """Why a connection test from Mail Settings failed, in the UI language, and the technical
+    detail (for the Details disclosure, not the sentence)."""
+    code = getattr(error, "code", "")
+    failure = connection_failure(error)
+    texts = {
+        "auth": translate(
+            "MailSettings", "The SMTP server refused the login: check the user and password."
+        ),
+        "ca_file": translate(
+            "MailSettings", "The CA file cannot be used: choose a CA certificate in PEM format."
+        ),
+        "tls": translate("MailSettings", "The secure connection to the mail server failed."),
+        "certificate": translate(
+            "MailSettings",
+            "The mail server's certificate could not be verified. If the server uses a company "
+            "certificate, choose its CA file.",
+        ),
+        "starttls": translate(
+            "MailSettings",
+            "The mail server does not offer STARTTLS, and mail is never sent unencrypted: "
+            "choose SSL/TLS (usually port 465).",
+        ),
+        "ssl_on_plain": translate(
+            "MailSettings",
+            "Port {port} does not use SSL/TLS: choose STARTTLS (usually port 587), or the "
+            "server's SSL/TLS port (usually 465).",
+        ),
+        "plain_on_ssl": translate(
+            "MailSettings",
+            "The mail server did not answer on port {port} as STARTTLS expects. If this port "
+            "uses SSL/TLS (usually 465), choose SSL/TLS; STARTTLS usually uses port 587.",
+        ),
+        "dns": translate(
+            "MailSettings", "The mail server {host} was not found: check the SMTP server name."
+        ),
+        "lookup": translate(
+            "MailSettings",
+            "The mail server {host} could not be looked up: check the network connection.",
+        ),
+        "refused": translate(
+            "MailSettings",
+            "{host} refused the connection on port {port}: check the port and the SMTP server "
+            "name.",
+        ),
+        "timeout": translate(
+            "MailSettings",
+            "The mail server did not answer in time: check the SMTP server name, the port and "
+            "the network connection.",
+        ),
+        "connect": translate(
+            "MailSettings", "The mail server could not be reached: check the network connection."
+        ),
+        "smtp": translate("MailSettings", "The mail server refused the session: see the details."),
+    }
+    # mailer raises a connection's errors "from None"; the CA file's failure "from" its error
+    ca_file_failed = code == "tls" and error.__cause__ is not None
+    key = _test_problem_key(code, failure, smtp.security, ca_file_failed=ca_file_failed)
+    text = texts.get(key, translate("MailSettings", "The connection test failed."))
+    return text.format(host=smtp.host, port=smtp.port), str(error)
+
+
+def _test_problem_key(
+    code: str, failure: str, security: SmtpSecurity, *, ca_file_failed: bool
+) -> str:
+    """Which of ``describe_test_problem``'s sentences fits."""
+    if ca_file_failed:
+        return "ca_file"
+    if failure == "tls_mode" and security == SmtpSecurity.SSL:
+        return "ssl_on_plain"
+    if failure == "disconnected" and security == SmtpSecurity.STARTTLS:
+        return "plain_on_ssl"
+    if code in {"tls", "connect"} and failure in {"certificate", "dns", "lookup", "refused"}:
+        return failure
+    if code == "connect" and failure in {"timeout", "disconnected"}:
+        return "timeout"
+    return code
+
+
 class MailSettingsDialog(ServerSettingsDialog):
     """Edit the SMTP settings, store the password, and test the connection."""
 
@@ -190,7 +273,10 @@ class MailSettingsDialog(ServerSettingsDialog):
         except ValidationError as error:
             self._show_error(error)
             return None
-        self.error.hide()
+        if smtp.ca_file and not Path(smtp.ca_file).is_file():
+            self.show_problem(self.tr("The CA file does not exist."), self.ca_file)
+            return None
+        self.hide_problem()
         return smtp
 
     def _show_error(self, error: ValidationError) -> None:
@@ -200,27 +286,27 @@ class MailSettingsDialog(ServerSettingsDialog):
             "port": self.tr("The port must be between 1 and 65535."),
             "address": self.tr("The from address is not an e-mail address."),
         }
-        self.error.setText(messages.get(error.field or "", str(error)))
-        self.error.show()
-        widget = fields.get(error.field or "")
-        if widget is not None:
-            widget.setFocus()
+        self.show_problem(
+            messages.get(error.field or "", str(error)), fields.get(error.field or "")
+        )
 
     @Slot()
     def test_connection(self) -> None:
         """Connect and log in off the GUI thread, with a busy dialog; show the outcome."""
         from pm_desktop.sync.mailer import check_login
 
+        self.start_test()
         smtp = self._checked()
         if smtp is None:
             return
         password = self.password.text() or password_for(smtp) or ""
+        if smtp.user and not password:
+            self.show_problem(self.tr("Enter the password."), self.password)
+            return
         worked = self.run_test(
             smtp.host,
             lambda: _logged_in(check_login, smtp, password),
-            lambda error: describe_mail_problem(
-                getattr(error, "code", ""), str(error), getattr(error, "reply", "")
-            ),
+            lambda error: describe_test_problem(error, smtp),
         )
         if worked:
             self.show_success(self.tr("Connected and logged in: the settings work."))
@@ -240,9 +326,7 @@ class MailSettingsDialog(ServerSettingsDialog):
         super().accept()
 
 
-def _logged_in(
-    check: Callable[[SmtpSettings, str], None], smtp: SmtpSettings, password: str
-) -> bool:
+def _logged_in(check: Callable[..., None], smtp: SmtpSettings, password: str) -> bool:
     """True once ``check`` logged in (it raises when the server refuses)."""
-    check(smtp, password)
+    check(smtp, password, timeout=TEST_TIMEOUT_S)
     return True

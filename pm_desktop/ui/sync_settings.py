@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QSettings, Slot
+from PySide6.QtCore import QCollator, QCoreApplication, QSettings, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,7 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pm_desktop.ui.server_settings import ServerSettingsDialog, keyring_problem_text
+from pm_desktop.core.errors import PmError
+from pm_desktop.ui.server_settings import (
+    ServerSettingsDialog,
+    connection_failure,
+    keyring_problem_text,
+)
 from pm_desktop.ui.style import WARNING
 
 if TYPE_CHECKING:
@@ -127,6 +133,78 @@ def describe_sync_problem(code: str, detail: str) -> str:
     return text
 
 
+def describe_test_problem(error: PmError, hub: HubSettings) -> tuple[str, str]:
+    """Why a connection test from the Team Server dialog failed, in the UI language, and the
+    technical detail (for the Details disclosure, not the sentence)."""
+    code = getattr(error, "code", "")
+    failure = connection_failure(error) if code in {"network", "timeout", "tls"} else ""
+    parts = urlsplit(hub.url)
+    if not code and hub.ca_file and isinstance(error.__cause__, OSError):
+        # not the hub's answer (a SyncError), but the CA file that failed to load (ssl.SSLError)
+        code = "ca_file"
+    by_failure = {
+        "dns": translate(
+            "SyncSettings", "The server name {host} was not found: check the server address."
+        ),
+        "lookup": translate(
+            "SyncSettings",
+            "The server name {host} could not be looked up: check the network connection.",
+        ),
+        "refused": translate(
+            "SyncSettings",
+            "{address} refused the connection: check the server address and its port, and "
+            "that the team server is running.",
+        ),
+        "tls_mode": translate(
+            "SyncSettings",
+            "The server at this address does not use https on this port: check the server "
+            "address and its port.",
+        ),
+        "certificate": translate(
+            "SyncSettings",
+            "The team server's certificate could not be verified. If it uses a company "
+            "certificate, choose its CA file.",
+        ),
+    }
+    by_code = {
+        "unauthorized": translate(
+            "SyncSettings",
+            "The team server refused the user name or secret: check them and test again.",
+        ),
+        "network": translate(
+            "SyncSettings", "The team server could not be reached: check the network connection."
+        ),
+        "timeout": translate(
+            "SyncSettings",
+            "The team server did not answer in time: check the server address and the network "
+            "connection.",
+        ),
+        "tls": by_failure["certificate"],
+        "not_a_hub": translate(
+            "SyncSettings",
+            "The server at this address is not a team server: check the server address.",
+        ),
+        "unavailable": translate(
+            "SyncSettings", "The team server is busy or down: try again later."
+        ),
+        "client_too_old": translate(
+            "SyncSettings", "This version of PM Desktop is too old for the team server: update it."
+        ),
+        "ca_file": translate(
+            "SyncSettings", "The CA file cannot be used: choose a CA certificate in PEM format."
+        ),
+        "schema_unknown": translate(
+            "SyncSettings",
+            "The team server is older than this PM Desktop: ask its administrator to update it.",
+        ),
+    }
+    by_code["protocol_unknown"] = by_code["schema_unknown"]
+    text = by_failure.get(failure) or by_code.get(
+        code, translate("SyncSettings", "The connection test failed.")
+    )
+    return text.format(host=parts.hostname or hub.url, address=parts.netloc or hub.url), str(error)
+
+
 class SyncSettingsDialog(ServerSettingsDialog):
     """Edit the team server settings, store the secret, and test the connection."""
 
@@ -194,44 +272,58 @@ class SyncSettingsDialog(ServerSettingsDialog):
         elif ca_file and not Path(ca_file).is_file():
             problem, widget = self.tr("The CA file does not exist."), self.ca_file
         if widget is not None:
-            self.error.setText(problem)
-            self.error.show()
-            widget.setFocus()
+            self.show_problem(problem, widget)
             return None
-        self.error.hide()
+        self.hide_problem()
         return HubSettings(url, user, ca_file)
 
     @Slot()
     def test_connection(self) -> None:
         """Say hello to the hub off the GUI thread, with a busy dialog; show the outcome."""
+        self.start_test()
         hub = self.hub_settings()
         if hub is None:
             return
         secret = self.secret.text() or secret_for(hub) or ""
+        if not secret:
+            self.show_problem(self.tr("Enter the secret."), self.secret)
+            return
         hello = self.run_test(
             hub.url,
             lambda: _hello(hub, secret),
-            lambda error: describe_sync_problem(
-                getattr(error, "code", ""), getattr(error, "message", "")
-            ),
+            lambda error: describe_test_problem(error, hub),
         )
         if hello is not None:
             self.show_success(self._describe_hello(hello))
 
     def _describe_hello(self, hello: Hello) -> str:
-        text = self.tr("Connected as {user}.").format(user=hello.user)
-        if not hello.projects:
-            return text + " " + self.tr("No project is shared with you yet.")
-        names = [self._project_name(project_id) for project_id in hello.projects]
-        return (
-            text
-            + " "
-            + self.tr("Projects shared with you: {projects}").format(projects=", ".join(names))
+        """Who the hub says we are, and the projects it shares: by name, in the UI language's
+        order; those this computer does not have yet (the next sync brings them) counted."""
+        known = [self.project_names[p] for p in hello.projects if p in self.project_names]
+        unknown = len(hello.projects) - len(known)
+        collator = QCollator()
+        collator.setNumericMode(True)
+        names = self.tr(", ", "between the names of projects").join(
+            sorted(known, key=collator.sortKey)
         )
-
-    def _project_name(self, project_id: str) -> str:
-        """The project's name when this computer has it, else its id."""
-        return self.project_names.get(project_id, project_id)
+        if known and unknown:
+            text = self.tr(
+                "Connected as {user}. Projects shared with you: {projects}, and %n project(s) "
+                "not yet on this computer.",
+                "",
+                unknown,
+            )
+        elif known:
+            text = self.tr("Connected as {user}. Projects shared with you: {projects}.")
+        elif unknown:
+            text = self.tr(
+                "Connected as {user}. Shared with you: %n project(s) not yet on this computer.",
+                "",
+                unknown,
+            )
+        else:
+            text = self.tr("Connected as {user}. No project is shared with you yet.")
+        return text.format(user=hello.user, projects=names)
 
     def accept(self) -> None:
         """Save the settings and the secret (keyring, else this session); stay open on bad

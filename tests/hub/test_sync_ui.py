@@ -6,7 +6,12 @@ connection test) and the main window's sync runner (push, pull, a hub that is do
 
 from __future__ import annotations
 
+import http.server
 import os
+import socket
+import socketserver
+import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -102,7 +107,9 @@ def test_a_wrong_secret_is_named_plainly(
     dialog.user.setText(name)
     dialog.secret.setText("not the secret")
     dialog.test_connection()
-    assert "refused the user name or secret" in dialog.test_result.text()
+    assert dialog.test_result.text() == (
+        "The team server refused the user name or secret: check them and test again."
+    )
     shot(dialog, "sync_settings_refused")
 
 
@@ -128,6 +135,151 @@ def test_incomplete_settings_are_refused_in_the_dialog(qtbot: QtBot, settings: Q
     dialog.accept()
     assert dialog.error.isVisible()
     assert load_hub_settings(settings) is None
+
+
+def test_the_connection_test_lists_projects_in_order_and_counts_those_not_here_yet(
+    qtbot: QtBot,
+    hub: HubThread,
+    make_user: UserFactory,
+    settings: QSettings,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    line3, alpha, elsewhere = new_project(), new_project(), new_project()
+    name, secret = make_user(line3, alpha, elsewhere)
+    names = {line3: "Line 3 retrofit", alpha: "Alpha warehouse"}
+    dialog = open_dialog(qtbot, settings, project_names=names)
+    dialog.url.setText(hub.url)
+    dialog.user.setText(name)
+    dialog.secret.setText(secret)
+    dialog.test_connection()
+    assert dialog.test_result.text() == (
+        f"Connected as {name}. Projects shared with you: Alpha warehouse, Line 3 retrofit, "
+        "and 1 project(s) not yet on this computer."
+    )
+    assert elsewhere not in dialog.test_result.text()
+    assert dialog.details_button.isHidden()
+
+    only_new, secret = make_user(new_project())
+    dialog.user.setText(only_new)
+    dialog.secret.setText(secret)
+    dialog.test_connection()
+    assert dialog.test_result.text() == (
+        f"Connected as {only_new}. Shared with you: 1 project(s) not yet on this computer."
+    )
+
+
+@pytest.fixture
+def not_a_hub() -> Iterator[str]:
+    """A web server on loopback that is not a team server; yields its address (host:port)."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *_args: Any) -> None:
+            pass
+
+    server = socketserver.TCPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture
+def no_such_host(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A host name the name service does not know (as it answers for a typo)."""
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "pm-hub.qiming.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return "pm-hub.qiming.invalid"
+
+
+def assert_details_out_of_the_way(dialog: SyncSettingsDialog, technical: str) -> None:
+    """The sentence is plain; the technical text waits behind Details (and in the tooltip)."""
+    assert technical not in dialog.test_result.text()
+    assert "Details" not in dialog.test_result.text()
+    assert technical in dialog.test_result.toolTip()
+    assert dialog.details_button.isVisible()
+    assert dialog.test_details.isHidden()
+    dialog.details_button.click()
+    assert dialog.test_details.isVisible()
+    assert technical in dialog.test_details.text()
+
+
+def test_a_failed_connection_test_says_what_to_check_and_keeps_the_detail_aside(
+    qtbot: QtBot,
+    settings: QSettings,
+    memory_keyring: MemoryKeyring,
+    not_a_hub: str,
+    no_such_host: str,
+) -> None:
+    dialog = open_dialog(qtbot, settings)
+    dialog.user.setText("wang.lei")
+    dialog.secret.setText("s3cret")
+
+    closed = f"127.0.0.1:{free_port()}"
+    dialog.url.setText(f"http://{closed}")
+    dialog.test_connection()
+    assert dialog.test_result.text() == (
+        f"{closed} refused the connection: check the server address and its port, and that "
+        "the team server is running."
+    )
+    assert_details_out_of_the_way(dialog, "Connection refused")
+    shot(dialog, "sync_settings_refused_connection")
+
+    dialog.url.setText(f"https://{no_such_host}")
+    dialog.test_connection()
+    assert dialog.test_result.text() == (
+        f"The server name {no_such_host} was not found: check the server address."
+    )
+    assert_details_out_of_the_way(dialog, "Name or service not known")
+
+    dialog.url.setText(f"https://{not_a_hub}")  # https to a plain http server
+    dialog.test_connection()
+    assert dialog.test_result.text() == (
+        "The server at this address does not use https on this port: check the server "
+        "address and its port."
+    )
+    assert "CA file" not in dialog.test_result.text()
+    assert_details_out_of_the_way(dialog, "WRONG_VERSION_NUMBER")
+
+    dialog.url.setText(f"http://{not_a_hub}")
+    dialog.test_connection()
+    assert dialog.test_result.text() == (
+        "The server at this address is not a team server: check the server address."
+    )
+
+    dialog.url.setText("ftp://x")
+    dialog.test_connection()
+    assert dialog.error.text() == "Enter the server address, starting with https://."
+    assert dialog.test_result.text() == ""  # the last result is gone
+    assert dialog.details_button.isHidden()
+    assert dialog.test_details.isHidden()
+
+
+def test_an_empty_secret_is_asked_for_before_connecting(
+    qtbot: QtBot, settings: QSettings, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = open_dialog(qtbot, settings)
+    dialog.url.setText(f"http://127.0.0.1:{free_port()}")
+    dialog.user.setText("wang.lei")
+    dialog.test_connection()
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "Enter the secret."
+    assert dialog.focusWidget() is dialog.secret
+    assert dialog.test_result.text() == ""  # nothing was tried
+
+    dialog.secret.setText("s3cret")
+    dialog.test_connection()
+    assert dialog.error.isHidden()
+    assert "refused the connection" in dialog.test_result.text()
 
 
 def make_window(qtbot: QtBot, services: Services, settings: QSettings) -> MainWindow:
