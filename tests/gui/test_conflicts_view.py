@@ -20,11 +20,12 @@ from pm_desktop.services.conflicts import ConflictEntry
 from pm_desktop.services.container import Services
 from pm_desktop.storage.models import ActionItem, MinuteEntry
 from pm_desktop.ui.conflicts import ConflictsEntry
+from pm_desktop.ui.conflicts.labels import excerpt
 from pm_desktop.ui.conflicts.panel import Column, ConflictsPanel
 from pm_desktop.ui.i18n import ensure_cjk_font, install_translators
 from pm_desktop.ui.main_window import MainWindow
 from pm_desktop.ui.services_loader import ServicesLoader
-from tests.unit.test_conflicts_service import OTHER, pull_conflict
+from tests.unit.test_conflicts_service import OTHER, pull_conflict, stamp
 
 MINUTES_MINE = (
     "一、接口方案：双方确认采用 REST 接口，由启明负责编写接口文档，客户信息部负责提供测试环境。"
@@ -184,7 +185,9 @@ def test_a_value_changed_since_is_overwritten_only_when_the_user_agrees(
     services.meetings.update_action(scene.action, how="第三个版本")
     panel.reload()
     assert panel.warning.isVisible()
-    assert "第三个版本" in panel.warning.text()
+    assert "“Current value” shows what the record holds now" in panel.warning.text()
+    assert (panel.right.title.text(), panel.right.tag.text()) == ("Current value", "Changed since")
+    assert panel.right.text.toPlainText() == "第三个版本"
     assert panel.keep_right.text() == "Keep the Current Value"
     asked: list[str] = []
 
@@ -235,7 +238,7 @@ def test_a_refusal_is_explained_in_the_panel(
     assert "changed this after the conflict" in panel.message.text()
     assert text_of(services, MinuteEntry, scene.note) == "另一台电脑后来改的纪要"
     assert panel.model.rowCount() == 3
-    assert "另一台电脑后来改的纪要" in panel.warning.text()  # it reads again: the newer text
+    assert panel.right.text.toPlainText() == "另一台电脑后来改的纪要"  # it reads again
 
 
 def test_the_badge_counts_open_conflicts_and_follows_a_sync(
@@ -309,3 +312,82 @@ def test_keeping_a_row_whose_parent_was_deleted_too_says_so_and_brings_it_back(
     assert panel.model.rowCount() == 0
     undo_stack.undo()
     assert services.stakeholders.of_project(project) == []
+
+
+def test_two_minute_entries_of_one_meeting_read_apart(
+    qtbot: QtBot, services: Services, entry: ConflictsEntry
+) -> None:
+    scene = make_scene(services)
+    second = services.meetings.add_note(scene.meeting, MinuteKind.DECISION, "测试环境由客户提供").id
+    pull_conflict(
+        services, table="minute_entries", row_id=second, project_id=scene.project,
+        column="text", kept="测试环境由客户信息部在周五前提供", lost="测试环境由客户提供",
+        kept_device=OTHER, lost_device=services.store.device_id, kept_hlc=stamp(OTHER, 60000),
+    )  # fmt: skip
+    panel = open_panel(qtbot, entry)
+    assert rows(panel, Column.RECORD) == [
+        "Minutes “第 12 周例会”: “一、接口方案：双方确认采用 REST 接口，启明…”",
+        "Action item “更新接口文档”",
+        "Stakeholder “王芳”",
+        "Minutes “第 12 周例会”: “测试环境由客户信息部在周五前提供”",
+    ]
+    panel.select_row(3)
+    assert panel.heading.text() == "Minutes “第 12 周例会”: “测试环境由客户信息部在周五前提供”"
+
+
+def test_an_excerpt_shows_where_texts_that_start_alike_differ() -> None:
+    start = "一、接口方案：双方确认采用 REST 接口，启明负责接口文档。"
+    first, second = start + "二、数据迁移分批进行。", start + "二、下次会议 12 月 1 日。"
+    assert excerpt(first, [second]) == "…接口，启明负责接口文档。二、数据迁移分批进行。"
+    assert excerpt(second, [first]) == "…，启明负责接口文档。二、下次会议 12 月 1…"
+    assert excerpt("短", ["长一些的文本"]) == "短"
+
+
+def test_a_value_changed_since_shows_in_full_over_its_keep_button(
+    qtbot: QtBot, services: Services, entry: ConflictsEntry
+) -> None:
+    scene = make_scene(services)
+    later = MINUTES_THEIRS + "四、补充：" + "客户要求每周五提交一次进度周报。" * 8
+    assert len(later) > 200
+    services.meetings.update_note(scene.note, later)
+    panel = open_panel(qtbot, entry)
+    assert panel.left.title.text() == "Mine"
+    assert panel.left.text.toPlainText() == MINUTES_MINE
+    assert panel.right.title.text() == "Current value"
+    assert panel.right.text.toPlainText() == later  # whole, not cut
+    assert panel.right.meta.text().startswith(
+        "Changed after the conflict, replacing the version of li.na · "
+    )
+    assert MINUTES_THEIRS in panel.right.meta.toolTip()
+    assert later not in panel.warning.text()
+    assert panel.keep_right.text() == "Keep the Current Value"
+
+
+def center_x(widget: QWidget, panel: ConflictsPanel) -> int:
+    return widget.mapTo(panel, widget.rect().center()).x()
+
+
+def spans(widget: QWidget, panel: ConflictsPanel) -> tuple[int, int]:
+    left = widget.mapTo(panel, widget.rect().topLeft()).x()
+    return left, left + widget.width()
+
+
+def test_each_keep_button_sits_under_its_own_version(
+    qtbot: QtBot, services: Services, entry: ConflictsEntry
+) -> None:
+    make_scene(services)
+    panel = open_panel(qtbot, entry)
+    assert panel.left.title.text() == "Mine"
+    assert panel.keep_left.text() == "Keep Mine"
+    left_pane, right_pane = spans(panel.left, panel), spans(panel.right, panel)
+    assert left_pane[0] <= center_x(panel.keep_left, panel) < left_pane[1]
+    assert right_pane[0] <= center_x(panel.keep_right, panel) < right_pane[1]
+    for button in (panel.keep_left, panel.keep_right):  # under the panes, not beside them
+        assert (
+            button.mapTo(panel, button.rect().topLeft()).y()
+            > panel.left.mapTo(panel, panel.left.rect().bottomLeft()).y()
+        )
+    # Keep Both between the two: across the gap between the panes.
+    both = spans(panel.keep_both, panel)
+    assert both[0] < left_pane[1]
+    assert right_pane[0] < both[1]

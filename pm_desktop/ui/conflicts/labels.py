@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -102,6 +103,57 @@ def record_text(entry: ConflictEntry) -> str:
     if not entry.record:
         return kind
     return translate("Conflicts", "{kind} “{name}”").format(kind=kind, name=entry.record)
+
+
+def record_labels(entries: Sequence[ConflictEntry]) -> dict[str, str]:
+    """The record of each conflict (by id) as the list names it: :func:`record_text`, and
+    where conflicts on different records would read the same (two minute entries of one
+    meeting), the start of each record's own text after it, e.g.
+    ``Minutes “第 12 周例会”: “一、接口方案：双方确认…”``."""
+    groups: dict[tuple[str, str], list[ConflictEntry]] = {}
+    for entry in entries:
+        groups.setdefault((entry.project_id or "", record_text(entry)), []).append(entry)
+    labels: dict[str, str] = {}
+    for (_project, name), group in groups.items():
+        for entry in group:
+            others = [own_text(o) for o in group if o.row_id != entry.row_id]
+            text = own_text(entry)
+            labels[entry.id] = (
+                translate("Conflicts", "{record}: “{text}”").format(
+                    record=name, text=excerpt(text, others)
+                )
+                if others and text
+                else name
+            )
+    return labels
+
+
+def own_text(entry: ConflictEntry) -> str:
+    """The record's own text, on one line: the field now (or a side's value when the record
+    is not here); for a deletion, the record's first text field."""
+    if entry.kind == ConflictKind.DELETE:
+        text = entry.row_fields[0][1] if entry.row_fields else ""
+    else:
+        text = entry.current or entry.kept.text or entry.lost.text
+    return " ".join(text.split())
+
+
+def excerpt(text: str, others: Sequence[str], size: int = 24) -> str:
+    """About ``size`` characters of ``text`` that tell it from ``others``: its start, or when
+    that is shared, the part where it differs (an ellipsis marks each cut)."""
+    shared = max((_common_prefix(text, other) for other in others), default=0)
+    start = 0 if shared < size else max(0, min(shared - size // 2, len(text) - size))
+    end = start + size
+    return ("…" if start > 0 else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _common_prefix(first: str, second: str) -> int:
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
 
 
 def project_text(entry: ConflictEntry) -> str:

@@ -44,6 +44,7 @@ from pm_desktop.ui.conflicts.labels import (
     keep_button_text,
     project_text,
     record_kind,
+    record_labels,
     record_text,
     side_title,
     what_text,
@@ -74,14 +75,20 @@ class ConflictListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[ConflictEntry] = []
+        self._records: dict[str, str] = {}
 
     def set_entries(self, entries: list[ConflictEntry]) -> None:
         self.beginResetModel()
         self._entries = list(entries)
+        self._records = record_labels(entries)
         self.endResetModel()
 
     def entry(self, row: int) -> ConflictEntry:
         return self._entries[row]
+
+    def record(self, entry: ConflictEntry) -> str:
+        """The record as the list names it: two minute entries of one meeting read apart."""
+        return self._records.get(entry.id) or record_text(entry)
 
     def row_of(self, conflict_id: str) -> int:
         return next((i for i, e in enumerate(self._entries) if e.id == conflict_id), -1)
@@ -109,7 +116,7 @@ class ConflictListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return {
                 Column.PROJECT: project_text(entry),
-                Column.RECORD: record_text(entry),
+                Column.RECORD: self.record(entry),
                 Column.FIELD: what_text(entry),
                 Column.WHEN: when_text(entry.when),
             }[column]
@@ -266,6 +273,23 @@ class ConflictsPanel(QWidget):
         sides.addWidget(self.left, 1)
         sides.addWidget(self.right, 1)
 
+        self.message = QLabel()
+        self.message.setObjectName("conflictMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR.name()};")
+        self.message.hide()
+        detail = QWidget()
+        layout = QVBoxLayout(detail)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.warning)
+        layout.addLayout(sides, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(self._build_buttons())
+        return detail
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.keep_left = QPushButton()
         self.keep_left.setObjectName("keepLeft")
         self.keep_right = QPushButton()
@@ -279,27 +303,14 @@ class ConflictsPanel(QWidget):
             button.setAutoDefault(False)
             button.setMinimumWidth(130)
             button.clicked.connect(self._button_clicked)
-        self.message = QLabel()
-        self.message.setObjectName("conflictMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ERROR.name()};")
-        self.message.hide()
+        # Each keep button under its own version, "Keep Both" between the two.
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
         buttons.addWidget(self.keep_left)
-        buttons.addWidget(self.keep_right)
+        buttons.addStretch(1)
         buttons.addWidget(self.keep_both)
-
-        detail = QWidget()
-        layout = QVBoxLayout(detail)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.subheading)
-        layout.addWidget(self.warning)
-        layout.addLayout(sides, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        return detail
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_right)
+        return buttons
 
     # --- showing ------------------------------------------------------------------------
 
@@ -366,7 +377,7 @@ class ConflictsPanel(QWidget):
             self.subheading.clear()
             self.warning.hide()
             return
-        self.heading.setText(record_text(entry))
+        self.heading.setText(self.model.record(entry))
         self.subheading.setText(
             self.tr("{what} · {project}").format(what=what_text(entry), project=project_text(entry))
         )
@@ -413,11 +424,21 @@ class ConflictsPanel(QWidget):
         else:
             tag = self.tr("In the record now") if kept else self.tr("Overwritten")
             text = side.text
+        title, replaced = side_title(entry, side), ""
         current = kept and not entry.changed_since
         if kept and entry.changed_since:
             tag = self.tr("Changed since")
+        if kept and entry.changed_since and entry.kind == ConflictKind.EDIT:
+            # What the record holds now, in full: what "Keep the Current Value" keeps.
+            title = self.tr("Current value")
+            meta = self.tr(
+                "Changed after the conflict, replacing the version of {who} · {when}"
+            ).format(who=who_text(side), when=when_text(side.at))
+            replaced = self.tr("The version the change replaced:\n{text}").format(text=side.text)
+            text = entry.current
         style = chip_style(SUCCESS if current else WARNING)
-        pane.show_side(side_title(entry, side), meta, tag, style, text)
+        pane.show_side(title, meta, tag, style, text)
+        pane.meta.setToolTip(replaced)
 
     def _show_warning(self, entry: ConflictEntry) -> None:
         text = ""
@@ -437,11 +458,10 @@ class ConflictsPanel(QWidget):
                 )
             )
         elif entry.changed_since:
-            current = _shortened(entry.current)
             text = self.tr(
-                "Changed after the conflict: it now reads “{value}”. Keeping the other version "
-                "overwrites that change (you are asked first)."
-            ).format(value=current)
+                "Changed after the conflict: “{current}” shows what the record holds now. "
+                "Keeping the other version overwrites that change (you are asked first)."
+            ).format(current=self.tr("Current value"))
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
 
