@@ -65,7 +65,7 @@ MUTED = QColor("#808080")
 MESSAGE_ROW = 0
 ICON_SIZE = 16
 #: The most of the tree's width each narrow column may take; the rest is the subject's.
-COLUMN_SHARES = {"attachment": 0.2, "queued": 0.2, "state": 0.3}
+COLUMN_SHARES = {"attachment": 0.16, "queued": 0.2, "state": 0.3}
 
 
 class Look(StrEnum):
@@ -314,6 +314,8 @@ class OutboxModel(QAbstractItemModel):
                 Column.STATE: self._overall_text(entry),
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.ATTACHMENT and entry.attachment_name:
+                return entry.attachment_name  # elided in a narrow column
             return self.details(entry)
         if role == Qt.ItemDataRole.FontRole and column == Column.SUBJECT:
             font = QFont()
