@@ -139,8 +139,9 @@ def describe_test_problem(error: PmError, hub: HubSettings) -> tuple[str, str]:
     code = getattr(error, "code", "")
     failure = connection_failure(error) if code in {"network", "timeout", "tls"} else ""
     parts = urlsplit(hub.url)
-    if not code and hub.ca_file and isinstance(error.__cause__, OSError):
-        # not the hub's answer (a SyncError), but the CA file that failed to load (ssl.SSLError)
+    if type(error) is PmError and hub.ca_file and isinstance(error.__cause__, OSError):
+        # not the hub's answer (a SyncError) but the CA file that did not load (ssl.SSLError),
+        # as run_in_background passes on an error that is not a PmError
         code = "ca_file"
     by_failure = {
         "dns": translate(

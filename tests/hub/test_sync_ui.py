@@ -282,6 +282,23 @@ def test_an_empty_secret_is_asked_for_before_connecting(
     assert "refused the connection" in dialog.test_result.text()
 
 
+def test_a_ca_file_that_is_no_certificate_is_named(
+    qtbot: QtBot, settings: QSettings, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    not_pem = tmp_path / "company-ca.pem"
+    not_pem.write_text("not a certificate", encoding="utf-8")
+    dialog = open_dialog(qtbot, settings)
+    dialog.url.setText("https://pm-hub.qiming.example")
+    dialog.user.setText("wang.lei")
+    dialog.secret.setText("s3cret")
+    dialog.ca_file.setText(str(not_pem))
+    dialog.test_connection()
+    assert dialog.test_result.text() == (
+        "The CA file cannot be used: choose a CA certificate in PEM format."
+    )
+    assert dialog.details_button.isVisible()
+
+
 def make_window(qtbot: QtBot, services: Services, settings: QSettings) -> MainWindow:
     window = MainWindow(ServicesLoader.of(services), settings)
     window.sync.wait_seconds = 5  # a closed window's last long poll ends soon after the test
