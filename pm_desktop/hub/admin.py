@@ -55,12 +55,12 @@ def _check_database_url(database_url: str) -> None:
         f"the database URL is not a PostgreSQL URL: give one like {URL_FORM}"
         " (URL-encode special characters in the password, e.g. '@' as %40)"
     )
-    if not database_url.startswith(("postgresql://", "postgres://")):
-        raise not_a_url
-    try:
+    try:  # also libpq's "host=... dbname=..." form, which the hub took before
         parts = conninfo_to_dict(database_url)
     except psycopg.ProgrammingError:
         raise not_a_url from None
+    if "://" in database_url and not database_url.startswith(("postgresql://", "postgres://")):
+        raise not_a_url
     if "@" in str(parts.get("host", "")):
         raise AdminError(
             f"the database URL has an '@' after the password: give it like {URL_FORM},"

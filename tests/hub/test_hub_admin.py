@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 import uuid
@@ -169,6 +170,15 @@ def shanghai(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield from set_zone(monkeypatch, "Asia/Shanghai")
 
 
+def user_block(listing: str, name: str) -> list[str]:
+    """A user's line in ``hub users`` and the lines of their grants under it."""
+    lines = listing.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.split("  ")[0] == name)
+    block = [lines[start]]
+    block.extend(itertools.takewhile(lambda line: line.startswith("  "), lines[start + 1 :]))
+    return block
+
+
 SOME_PROJECT = "1b4e28ba-2fa1-41d2-883f-0016d3cca427"
 
 
@@ -211,7 +221,7 @@ def test_grant_revoke_and_list(hub_url: str, capsys: pytest.CaptureFixture[str])
     assert capsys.readouterr().out == f"revoked project {p1} from {name}\n"
     assert hub_main(["users", *url]) == 0
     listing = capsys.readouterr().out
-    block = listing.split(f"{name}\n", 1)[1].splitlines()[:2]
+    block = user_block(listing, name)[1:]
     assert re.fullmatch(rf"  {p1}  revoked \d{{4}}-\d\d-\d\d \d\d:\d\d(:\d\d)? UTC", block[0])
     assert block[1] == f"  {p2}  until 2031-06-30 (end of day, UTC)"
 
@@ -233,9 +243,9 @@ def test_revoking_twice_says_when_it_was_revoked(
     assert hub_main(["grant", name, project, *url]) == 0
     assert hub_main(["revoke", name, project, *url]) == 0
     capsys.readouterr()
-    (revoked_at,) = db.execute(
-        "SELECT revoked_at FROM grants WHERE user_name = %s", [name]
-    ).fetchone()
+    row = db.execute("SELECT revoked_at FROM grants WHERE user_name = %s", [name]).fetchone()
+    assert row is not None
+    revoked_at: datetime = row[0]
     assert hub_main(["revoke", name, project, *url]) == 0  # what was asked for holds
     shown = revoked_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
     assert capsys.readouterr().out.startswith(
@@ -312,8 +322,8 @@ def test_grant_and_users_show_the_end_alike_with_its_zone(
         [name, p4],
     )
     assert hub_main(["users", *url]) == 0
-    listing = capsys.readouterr().out.split(f"{name}\n", 1)[1].splitlines()[:4]
-    assert listing == [
+    assert user_block(capsys.readouterr().out, name) == [
+        name,
         f"  {p1}  until 2027-06-30 (end of day, UTC+08:00)",
         f"  {p2}  until 2027-06-30 18:00 UTC+08:00",
         f"  {p3}  until 2027-06-30 09:30 UTC+08:00",
@@ -358,6 +368,7 @@ def test_a_project_the_hub_has_no_data_of_is_granted_with_a_warning(
         "foo",
         "pm_hub@db.example.cn/pm_hub",
         "http://db.example.cn/pm_hub",
+        "host=db.example.cn dbase=pm_hub",
         "postgresql://pm_hub:se%zzcret@127.0.0.1/pm_hub",
     ],
 )
@@ -371,6 +382,12 @@ def test_a_database_url_that_is_not_one_is_named_so(
         " postgresql://user:password@host:port/database (URL-encode special characters in"
         " the password, e.g. '@' as %40)\n"
     )
+
+
+def test_a_libpq_connection_string_still_works(hub_url: str) -> None:
+    parts = psycopg.conninfo.conninfo_to_dict(hub_url)
+    conninfo = " ".join(f"{key}={value}" for key, value in parts.items())
+    assert hub_main(["users", "--database-url", conninfo]) == 0
 
 
 def test_an_at_sign_in_the_password_is_pointed_out(capsys: pytest.CaptureFixture[str]) -> None:
@@ -428,9 +445,17 @@ def test_a_disabled_user_cannot_sign_in_until_given_a_new_secret(
         2,
     )
     assert hub_main(["users", *url]) == 0
-    assert f"\n{name}  (disabled: cannot sign in)\n  {project}  granted\n" in (
-        capsys.readouterr().out
+    assert user_block(capsys.readouterr().out, name) == [
+        f"{name}  (disabled: cannot sign in)",
+        f"  {project}  granted",
+    ]
+    other = new_project()
+    assert hub_main(["grant", name, other, *url]) == 0
+    assert f"warning: {name} is disabled: 'pm-desktop hub add-user {name} --reset'" in (
+        capsys.readouterr().err
     )
+    assert hub_main(["revoke", name, other, *url]) == 0
+    capsys.readouterr()
     assert hub_main(["disable-user", name, *url]) == 0
     assert capsys.readouterr().out == f"user {name} is disabled already\n"
 
@@ -440,7 +465,9 @@ def test_a_disabled_user_cannot_sign_in_until_given_a_new_secret(
     client.http.auth = httpx.BasicAuth(name, out.split("secret: ", 1)[1].split()[0])
     assert client.get("/v1/hello").json()["projects"] == [project]
     assert hub_main(["users", *url]) == 0
-    assert f"\n{name}\n  {project}  granted\n" in capsys.readouterr().out
+    block = user_block(capsys.readouterr().out, name)
+    assert block[0] == name  # no longer disabled
+    assert f"  {project}  granted" in block[1:]
 
     assert hub_main(["disable-user", "nobody-here", *url]) == 1
     assert "there is no user 'nobody-here'" in capsys.readouterr().err
