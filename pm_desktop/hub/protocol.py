@@ -258,6 +258,23 @@ def _parse_change(raw: Any, where: str, now_ms: int) -> Change:
     return Change(project_id or TEAM, table, row_id, column, value, hlc, base, row_base, text)
 
 
+@functools.cache
+def references() -> dict[tuple[str, str], str]:
+    """(synced table, column) -> the synced table its value refers to (``projects`` aside:
+    team-wide rows may be about a project)."""
+    import pm_desktop.storage.models  # noqa: F401 - maps every model
+    from pm_desktop.storage.base import Base, Synced
+
+    found: dict[tuple[str, str], str] = {}
+    for mapper in Base.registry.mappers:
+        if issubclass(mapper.class_, Synced):
+            for key in mapper.class_.table().foreign_keys:
+                parent = key.column.table.name
+                if parent != "projects":
+                    found[(mapper.class_.__tablename__, key.parent.name)] = parent
+    return found
+
+
 def _check_scope(where: str, table: str, column: str, project_id: Any, value: Any) -> None:
     """A change goes to its row's project: never team-wide for a project's table, and the
     row's own ``project_id`` is the change's (a row never moves between projects)."""

@@ -154,20 +154,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             USING (user_name = current_setting('pm.user', true))
             WITH CHECK (user_name = current_setting('pm.user', true));
 
-        -- Which of these rows the hub holds under another project than the one given, in
-        -- any project (row-level security would hide those of projects not granted): a
-        -- push may not reach a row of another project through its own, or through team.
-        CREATE FUNCTION rows_elsewhere(projects text[], tables text[], row_ids text[])
-            RETURNS TABLE (table_name text, row_id text)
+        -- The project (or team) the hub holds each of these rows under, whoever asks (row-
+        -- level security would hide the rows of projects not granted): a push may not reach
+        -- a row of another project, nor refer to one (through team, or its own project).
+        CREATE FUNCTION row_projects(tables text[], row_ids text[])
+            RETURNS TABLE (table_name text, row_id text, project_key text)
             LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT
             AS $$
-                SELECT DISTINCT f.table_name, f.row_id
-                FROM unnest(projects, tables, row_ids) AS u(p, t, r)
+                SELECT DISTINCT f.table_name, f.row_id, f.project_key
+                FROM unnest(tables, row_ids) AS u(t, r)
                 JOIN fields AS f ON f.table_name = u.t AND f.row_id = u.r
-                WHERE f.project_key <> u.p
             $$;
-        REVOKE ALL ON FUNCTION rows_elsewhere(text[], text[], text[]) FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION rows_elsewhere(text[], text[], text[]) TO {APP_ROLE};
+        REVOKE ALL ON FUNCTION row_projects(text[], text[]) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION row_projects(text[], text[]) TO {APP_ROLE};
         """,
     ),
 )

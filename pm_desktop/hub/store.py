@@ -29,7 +29,7 @@ from pm_desktop.hub.conflicts import (
     find_conflicts,
     hub_clock,
 )
-from pm_desktop.hub.protocol import TEAM, Batch, Change, HubError, not_granted
+from pm_desktop.hub.protocol import TEAM, Batch, Change, HubError, not_granted, references
 from pm_desktop.hub.schema import APP_ROLE
 
 NOTIFY_CHANNEL = "pm_hub_changes"
@@ -180,20 +180,29 @@ async def _claim_device(conn: Conn, user: str, device_id: str) -> None:
 
 
 async def _refuse_rows_elsewhere(conn: Conn, changes: Sequence[Change]) -> None:
-    """403 when a change reaches a row the hub holds under another project (or team)."""
-    rows = sorted({(c.project_key, c.table, c.row_id) for c in changes})
+    """403 when a change reaches a row the hub holds under another project, or makes a row
+    refer to a row of another project (a row may refer to its own project's and to team's)."""
+    wanted: dict[tuple[str, str], set[str]] = {}  # (table, row) -> projects it may be in
+    for c in changes:
+        wanted.setdefault((c.table, c.row_id), set()).add(c.project_key)
+        parent = references().get((c.table, c.column))
+        if parent is not None:
+            value = json.loads(c.value)
+            if isinstance(value, str):
+                wanted.setdefault((parent, value), set()).update((c.project_key, TEAM))
+    keys = sorted(wanted)
     cursor = await conn.execute(
-        "SELECT table_name, row_id FROM rows_elsewhere(%s, %s, %s) ORDER BY 1, 2 LIMIT 1",
-        [[p for p, _, _ in rows], [t for _, t, _ in rows], [r for _, _, r in rows]],
+        "SELECT table_name, row_id, project_key FROM row_projects(%s, %s)",
+        [[t for t, _ in keys], [r for _, r in keys]],
     )
-    found = await cursor.fetchone()
-    if found is not None:
-        raise HubError(
-            403,
-            "not_granted",
-            f"row {found[1]} of {found[0]} belongs to another project than the change says:"
-            " a row never moves between projects",
-        )
+    for table, row_id, project in sorted(await cursor.fetchall()):
+        if project not in wanted[(table, row_id)]:
+            raise HubError(
+                403,
+                "not_granted",
+                f"row {row_id} of {table} belongs to another project than the change:"
+                " a row never moves between projects, nor refers to another project's rows",
+            )
 
 
 async def _record(

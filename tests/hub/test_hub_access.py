@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -13,9 +14,11 @@ import pytest
 from psycopg_pool import AsyncConnectionPool
 
 from pm_desktop.hub import admin, store
+from pm_desktop.hub.cli import main as hub_main
 from pm_desktop.hub.schema import APP_ROLE
 from tests.hub.conftest import ClientFactory, new_project
-from tests.hub.hubserver import HubClient
+from tests.hub.hubserver import HubClient, HubThread
+from tests.hub.postgres import TempPostgres
 
 
 @pytest.fixture
@@ -275,3 +278,59 @@ def test_a_device_cannot_be_taken_over_by_another_user(make_client: ClientFactor
     assert later.status_code == 200, later.text
     assert later.json()["results"][0]["status"] == "applied"
     assert len(owner.pull_all(project)) == 2
+
+
+@pytest.fixture(scope="module")
+def own_hub(postgres: TempPostgres) -> Iterator[ClientFactory]:
+    """Clients of a hub of this module's own: its tests push team-wide rows of real tables
+    (incomplete), which every other test's replicas would pull from the shared hub."""
+    url = postgres.create_hub_database(f"pm_hub_{uuid.uuid4().hex[:10]}")
+    assert hub_main(["init", "--database-url", url]) == 0
+    server = HubThread(url, pool_size=2).start()
+    clients: list[HubClient] = []
+
+    def make(*projects: str) -> HubClient:
+        name = f"u{uuid.uuid4().hex[:10]}"
+        with admin.connect(url) as conn:
+            secret = admin.add_user(conn, name)
+            for project in projects:
+                admin.grant(conn, name, project)
+        clients.append(HubClient(server.url, name, secret))
+        return clients[-1]
+
+    yield make
+    for client in clients:
+        client.close()
+    server.stop()
+
+
+def test_a_row_cannot_refer_to_another_projects_rows(own_hub: ClientFactory) -> None:
+    """Team-wide rows go to every user: one hooked under a project's own template (a role
+    added to it) would show inside that project on its members' laptops. Refused; a
+    project's rows referring to team rows, and team rows to team rows, are fine."""
+    project = new_project()
+    insider = own_hub(project)
+    own_template, team_template, person = (str(uuid.uuid4()) for _ in range(3))
+    assert (
+        insider.push(
+            [insider.change(project, table="team_templates", row_id=own_template, value="本项目")],
+            [insider.change(None, table="team_templates", row_id=team_template, value="通用")],
+            [insider.change(None, table="people", row_id=person, value="陈工")],
+        ).status_code
+        == 200
+    )
+    outsider = own_hub(new_project())
+
+    hooked = outsider.push(
+        [outsider.change(None, table="template_roles", column="template_id", value=own_template)]
+    )
+    assert hooked.status_code == 403, hooked.text
+    assert "nor refers to another project's rows" in hooked.json()["message"]
+    assert all(c["table"] != "template_roles" for c in insider.pull_all("team"))
+
+    team_role = outsider.change(
+        None, table="template_roles", column="template_id", value=team_template
+    )
+    assert outsider.push([team_role]).status_code == 200
+    staffed = insider.change(project, table="task_assignments", column="person_id", value=person)
+    assert insider.push([staffed]).status_code == 200
