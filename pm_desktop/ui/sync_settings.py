@@ -126,6 +126,11 @@ def describe_sync_problem(code: str, detail: str) -> str:
         "not_set_up": translate(
             "SyncSettings", "No team server is set up yet: open File > Team Server."
         ),
+        "device_conflict": translate(
+            "SyncSettings",
+            "The team server has this database registered to another user: sync it with "
+            "that user's account, or ask the team server's administrator.",
+        ),
     }
     text = messages.get(code, translate("SyncSettings", "Syncing with the team server failed."))
     if detail:

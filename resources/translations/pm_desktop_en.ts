@@ -219,17 +219,17 @@
 <context>
     <name>OutboxModel</name>
     <message numerus="yes">
-        <source>Waiting · %n attempt(s) failed</source>
-        <translation>
-            <numerusform>Waiting · %n attempt failed</numerusform>
-            <numerusform>Waiting · %n attempts failed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>{state} · %n recipient(s)</source>
         <translation>
             <numerusform>{state} · %n recipient</numerusform>
             <numerusform>{state} · %n recipients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) failed</source>
+        <translation>
+            <numerusform>%n attempt failed</numerusform>
+            <numerusform>%n attempts failed</numerusform>
         </translation>
     </message>
 </context>
@@ -464,6 +464,23 @@
         <translation>
             <numerusform>Synced at {time}; {count} project not sent</numerusform>
             <numerusform>Synced at {time}; {count} projects not sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message numerus="yes">
+        <source>Connected as {user}. Projects shared with you: {projects}, and %n project(s) not yet on this computer.</source>
+        <translation>
+            <numerusform>Connected as {user}. Projects shared with you: {projects}, and %n project not yet on this computer.</numerusform>
+            <numerusform>Connected as {user}. Projects shared with you: {projects}, and %n projects not yet on this computer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected as {user}. Shared with you: %n project(s) not yet on this computer.</source>
+        <translation>
+            <numerusform>Connected as {user}. Shared with you: %n project not yet on this computer.</numerusform>
+            <numerusform>Connected as {user}. Shared with you: %n projects not yet on this computer.</numerusform>
         </translation>
     </message>
 </context>

@@ -829,6 +829,10 @@
         <translation>{kind}“{name}”</translation>
     </message>
     <message>
+        <source>{record}: “{text}”</source>
+        <translation>{record}：“{text}”</translation>
+    </message>
+    <message>
         <source>Whole team</source>
         <comment>a record shared by every project</comment>
         <translation>全团队共用</translation>
@@ -1020,6 +1024,20 @@
         <translation>其后已修改</translation>
     </message>
     <message>
+        <source>Current value</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>Changed after the conflict, replacing the version of {who} · {when}</source>
+        <translation>冲突之后又被修改，取代了 {who} 的版本 · {when}</translation>
+    </message>
+    <message>
+        <source>The version the change replaced:
+{text}</source>
+        <translation>被这次修改取代的版本：
+{text}</translation>
+    </message>
+    <message>
         <source>The record is not on this computer: only the value it has can stay.</source>
         <translation>本机没有该记录：只能保留其现有的值。</translation>
     </message>
@@ -1044,8 +1062,8 @@
         <translation>该{kind}</translation>
     </message>
     <message>
-        <source>Changed after the conflict: it now reads “{value}”. Keeping the other version overwrites that change (you are asked first).</source>
-        <translation>冲突之后又被修改过，现在是“{value}”。保留另一个版本会覆盖这次修改（会先询问您）。</translation>
+        <source>Changed after the conflict: “{current}” shows what the record holds now. Keeping the other version overwrites that change (you are asked first).</source>
+        <translation>冲突之后又被修改过：“{current}”显示的是记录现在的内容。保留另一个版本会覆盖这次修改（会先征得您的确认）。</translation>
     </message>
     <message>
         <source>Overwrite a Later Change?</source>
@@ -1596,6 +1614,62 @@
         <source>Details: {details}</source>
         <translation>详细信息：{details}</translation>
     </message>
+    <message>
+        <source>The SMTP server refused the login: check the user and password.</source>
+        <translation>SMTP 服务器拒绝登录：请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be used: choose a CA certificate in PEM format.</source>
+        <translation>无法使用该 CA 文件：请选择 PEM 格式的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the mail server failed.</source>
+        <translation>与邮件服务器建立加密连接失败。</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s certificate could not be verified. If the server uses a company certificate, choose its CA file.</source>
+        <translation>无法验证邮件服务器的证书。如果服务器使用公司自己的证书，请选择其 CA 文件。</translation>
+    </message>
+    <message>
+        <source>The mail server does not offer STARTTLS, and mail is never sent unencrypted: choose SSL/TLS (usually port 465).</source>
+        <translation>邮件服务器不支持 STARTTLS，而邮件绝不会以明文发送：请改用 SSL/TLS（通常为 465 端口）。</translation>
+    </message>
+    <message>
+        <source>Port {port} does not use SSL/TLS: choose STARTTLS (usually port 587), or the server&apos;s SSL/TLS port (usually 465).</source>
+        <translation>{port} 端口不使用 SSL/TLS：请将加密方式改为 STARTTLS（通常为 587 端口），或改用服务器的 SSL/TLS 端口（通常为 465）。</translation>
+    </message>
+    <message>
+        <source>The mail server did not answer on port {port} as STARTTLS expects. If this port uses SSL/TLS (usually 465), choose SSL/TLS; STARTTLS usually uses port 587.</source>
+        <translation>邮件服务器在 {port} 端口上没有按 STARTTLS 的方式应答。如果此端口使用 SSL/TLS（通常为 465），请将加密方式改为 SSL/TLS；STARTTLS 通常使用 587 端口。</translation>
+    </message>
+    <message>
+        <source>The mail server {host} was not found: check the SMTP server name.</source>
+        <translation>找不到邮件服务器 {host}：请检查 SMTP 服务器名称。</translation>
+    </message>
+    <message>
+        <source>The mail server {host} could not be looked up: check the network connection.</source>
+        <translation>无法解析邮件服务器 {host}：请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>{host} refused the connection on port {port}: check the port and the SMTP server name.</source>
+        <translation>{host} 拒绝了 {port} 端口上的连接：请检查端口和 SMTP 服务器名称。</translation>
+    </message>
+    <message>
+        <source>The mail server did not answer in time: check the SMTP server name, the port and the network connection.</source>
+        <translation>邮件服务器未及时响应：请检查 SMTP 服务器名称、端口和网络连接。</translation>
+    </message>
+    <message>
+        <source>The mail server could not be reached: check the network connection.</source>
+        <translation>无法连接邮件服务器：请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>The mail server refused the session: see the details.</source>
+        <translation>邮件服务器拒绝了本次会话：请查看详细信息。</translation>
+    </message>
+    <message>
+        <source>The connection test failed.</source>
+        <translation>连接测试失败。</translation>
+    </message>
 </context>
 <context>
     <name>MailSettingsDialog</name>
@@ -1652,6 +1726,10 @@
         <translation>已保存（输入以更改）</translation>
     </message>
     <message>
+        <source>The CA file does not exist.</source>
+        <translation>CA 文件不存在。</translation>
+    </message>
+    <message>
         <source>Enter the SMTP server&apos;s host name.</source>
         <translation>请输入 SMTP 服务器的主机名。</translation>
     </message>
@@ -1662,6 +1740,10 @@
     <message>
         <source>The from address is not an e-mail address.</source>
         <translation>发件人地址不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>请输入密码。</translation>
     </message>
     <message>
         <source>Connected and logged in: the settings work.</source>
@@ -2943,8 +3025,12 @@
     <name>Outbox</name>
     <message>
         <source>Waiting for network</source>
-        <extracomment>internalId of a message row; a recipient row&apos;s internalId is its message&apos;s row + 1.</extracomment>
+        <extracomment>internalId of a message row; a recipient row&apos;s internalId is its message&apos;s row + 1. The most of the tree&apos;s width each narrow column may take; the rest is the subject&apos;s.</extracomment>
         <translation>等待联网</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>待发送</translation>
     </message>
     <message>
         <source>Sent</source>
@@ -2953,6 +3039,54 @@
     <message>
         <source>Failed</source>
         <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>login refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <source>mail server unreachable</source>
+        <translation>无法连接邮件服务器</translation>
+    </message>
+    <message>
+        <source>certificate or TLS problem</source>
+        <translation>证书或加密连接有误</translation>
+    </message>
+    <message>
+        <source>server offers no STARTTLS</source>
+        <translation>服务器不支持 STARTTLS</translation>
+    </message>
+    <message>
+        <source>sender address refused</source>
+        <translation>发件人地址被拒绝</translation>
+    </message>
+    <message>
+        <source>server refused the connection</source>
+        <translation>服务器拒绝连接</translation>
+    </message>
+    <message>
+        <source>recipient refused</source>
+        <translation>收件人被拒收</translation>
+    </message>
+    <message>
+        <source>server asked to try later</source>
+        <translation>服务器要求稍后重试</translation>
+    </message>
+    <message>
+        <source>message refused</source>
+        <translation>邮件被拒收</translation>
+    </message>
+    <message>
+        <source>attachment no longer on this computer</source>
+        <translation>附件已不在本机</translation>
+    </message>
+    <message>
+        <source>message could not be written</source>
+        <translation>无法生成邮件</translation>
+    </message>
+    <message>
+        <source>delivery problem</source>
+        <translation>发送出错</translation>
     </message>
 </context>
 <context>
@@ -2978,10 +3112,32 @@
         <translation>无附件</translation>
     </message>
     <message>
+        <source>Waiting to retry: {reason}</source>
+        <translation>等待重试：{reason}</translation>
+    </message>
+    <message>
+        <source>Retry at {time}: {reason}</source>
+        <translation>{time} 重试：{reason}</translation>
+    </message>
+    <message>
         <source>{subject}
 Queued {time}; {state}</source>
         <translation>{subject}
 {time} 放入发件箱；{state}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) failed</source>
+        <translation>
+            <numerusform>已失败 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next try: {time}</source>
+        <translation>下次尝试：{time}</translation>
+    </message>
+    <message>
+        <source>Details: {details}</source>
+        <translation>详细信息：{details}</translation>
     </message>
     <message>
         <source>Sent {time}</source>
@@ -2994,20 +3150,6 @@ Queued {time}; {state}</source>
     <message>
         <source>Failed: {reason}</source>
         <translation>发送失败：{reason}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Waiting · %n attempt(s) failed</source>
-        <translation>
-            <numerusform>等待中 · 已失败 %n 次</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> · next try {time}</source>
-        <translation> · 下次尝试 {time}</translation>
-    </message>
-    <message>
-        <source>: {reason}</source>
-        <translation>：{reason}</translation>
     </message>
     <message numerus="yes">
         <source>{state} · %n recipient(s)</source>
@@ -3050,6 +3192,22 @@ Queued {time}; {state}</source>
         <source>The outbox could not be read.</source>
         <translation>无法读取发件箱。</translation>
     </message>
+    <message>
+        <source>The last try failed: {reason}. It is tried again automatically at {time}; Send Now tries at once.</source>
+        <translation>上次发送失败：{reason}。将于 {time} 自动重试；点击“立即发送”可马上重试。</translation>
+    </message>
+    <message>
+        <source>Waiting messages are sent automatically within a few minutes, or at once with Send Now. They wait here with their PDF, and nothing is lost if the laptop is shut down.</source>
+        <translation>待发送的邮件会在几分钟内自动发出，也可点击“立即发送”马上发送。邮件连同 PDF 暂存在这里，即使电脑关机也不会丢失。</translation>
+    </message>
+    <message>
+        <source>The mail server refused some recipients for good. Select one to see why.</source>
+        <translation>邮件服务器已拒收部分收件人。选中一位收件人可查看原因。</translation>
+    </message>
+    <message>
+        <source>Messages wait here with their PDF until the mail server accepts them, and nothing is lost if the laptop is shut down.</source>
+        <translation>邮件连同 PDF 暂存在这里，直到邮件服务器接收为止，即使电脑关机也不会丢失。</translation>
+    </message>
     <message numerus="yes">
         <source>%n message(s) waiting to be sent</source>
         <translation>
@@ -3066,6 +3224,10 @@ Queued {time}; {state}</source>
         <source>; </source>
         <comment>between parts of the outbox summary</comment>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>Send Now was cancelled.</source>
+        <translation>已取消立即发送。</translation>
     </message>
     <message numerus="yes">
         <source>%n recipient(s) sent</source>
@@ -4692,6 +4854,10 @@ Queued {time}; {state}</source>
         <translation>测试连接</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -5717,12 +5883,68 @@ Queued {time}; {state}</source>
         <translation>尚未设置团队服务器：请打开“文件 &gt; 团队服务器”。</translation>
     </message>
     <message>
+        <source>The team server has this database registered to another user: sync it with that user&apos;s account, or ask the team server&apos;s administrator.</source>
+        <translation>团队服务器上此数据库已登记给另一位用户：请使用该用户的账号同步，或联系团队服务器管理员。</translation>
+    </message>
+    <message>
         <source>Syncing with the team server failed.</source>
         <translation>与团队服务器同步失败。</translation>
     </message>
     <message>
         <source>Details: {details}</source>
         <translation>详细信息：{details}</translation>
+    </message>
+    <message>
+        <source>The server name {host} was not found: check the server address.</source>
+        <translation>找不到服务器名称 {host}：请检查服务器地址。</translation>
+    </message>
+    <message>
+        <source>The server name {host} could not be looked up: check the network connection.</source>
+        <translation>无法解析服务器名称 {host}：请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>{address} refused the connection: check the server address and its port, and that the team server is running.</source>
+        <translation>{address} 拒绝了连接：请检查服务器地址和端口，并确认团队服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>The server at this address does not use https on this port: check the server address and its port.</source>
+        <translation>该地址的服务器在此端口上不使用 https：请检查服务器地址和端口。</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s certificate could not be verified. If it uses a company certificate, choose its CA file.</source>
+        <translation>无法验证团队服务器的证书。如果它使用公司自己的证书，请选择其 CA 文件。</translation>
+    </message>
+    <message>
+        <source>The team server refused the user name or secret: check them and test again.</source>
+        <translation>团队服务器拒绝了用户名或密钥：请检查后重新测试。</translation>
+    </message>
+    <message>
+        <source>The team server could not be reached: check the network connection.</source>
+        <translation>无法连接团队服务器：请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>The team server did not answer in time: check the server address and the network connection.</source>
+        <translation>团队服务器未及时响应：请检查服务器地址和网络连接。</translation>
+    </message>
+    <message>
+        <source>The server at this address is not a team server: check the server address.</source>
+        <translation>该地址上的服务器不是团队服务器：请检查服务器地址。</translation>
+    </message>
+    <message>
+        <source>The team server is busy or down: try again later.</source>
+        <translation>团队服务器繁忙或已停止：请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be used: choose a CA certificate in PEM format.</source>
+        <translation>无法使用该 CA 文件：请选择 PEM 格式的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The team server is older than this PM Desktop: ask its administrator to update it.</source>
+        <translation>团队服务器的版本比此 PM Desktop 旧：请联系其管理员更新。</translation>
+    </message>
+    <message>
+        <source>The connection test failed.</source>
+        <translation>连接测试失败。</translation>
     </message>
 </context>
 <context>
@@ -5772,16 +5994,33 @@ Queued {time}; {state}</source>
         <translation>CA 文件不存在。</translation>
     </message>
     <message>
-        <source>Connected as {user}.</source>
-        <translation>已以 {user} 身份连接。</translation>
+        <source>Enter the secret.</source>
+        <translation>请输入密钥。</translation>
     </message>
     <message>
-        <source>No project is shared with you yet.</source>
-        <translation>尚无与您共享的项目。</translation>
+        <source>, </source>
+        <comment>between the names of projects</comment>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected as {user}. Projects shared with you: {projects}, and %n project(s) not yet on this computer.</source>
+        <translation>
+            <numerusform>已以 {user} 身份连接。与您共享的项目：{projects}，以及 %n 个本机尚无的项目。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Projects shared with you: {projects}</source>
-        <translation>与您共享的项目：{projects}</translation>
+        <source>Connected as {user}. Projects shared with you: {projects}.</source>
+        <translation>已以 {user} 身份连接。与您共享的项目：{projects}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected as {user}. Shared with you: %n project(s) not yet on this computer.</source>
+        <translation>
+            <numerusform>已以 {user} 身份连接。与您共享的项目：%n 个本机尚无的项目。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected as {user}. No project is shared with you yet.</source>
+        <translation>已以 {user} 身份连接。尚无与您共享的项目。</translation>
     </message>
 </context>
 <context>
