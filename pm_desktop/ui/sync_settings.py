@@ -290,7 +290,7 @@ class SyncSettingsDialog(ServerSettingsDialog):
         hub = self.hub_settings()
         if hub is None:
             return
-        secret = self.secret.text() or secret_for(hub) or ""
+        secret = self.secret.text().strip() or secret_for(hub) or ""
         if not secret:
             self.show_problem(self.tr("Enter the secret."), self.secret)
             return
@@ -340,8 +340,8 @@ class SyncSettingsDialog(ServerSettingsDialog):
         if hub is None:
             return
         save_hub_settings(self._settings, hub)
-        if self.secret.text():
-            store_secret(HUB_SERVICE, hub.account, self.secret.text())
+        if self.secret.text().strip():
+            store_secret(HUB_SERVICE, hub.account, self.secret.text().strip())
         self.secret.clear()
         super().accept()
 
@@ -405,7 +405,7 @@ class SecretDialog(QDialog):
         """Keep the secret as chosen (never on disk), then close."""
         from pm_desktop.sync.credentials import SESSION, store_secret
 
-        text = self.secret.text()
+        text = self.secret.text().strip()
         if not text:
             return
         if self.remember.isVisible() and self.remember.isChecked():
@@ -421,7 +421,7 @@ def ask_hub_secret(hub: HubSettings, parent: QWidget | None = None) -> str | Non
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.secret.text()
+        return dialog.secret.text().strip()
     finally:
         dialog.secret.clear()
         dialog.deleteLater()
