@@ -10,8 +10,9 @@ analysed (``VACUUM (ANALYZE)``, timed), which PostgreSQL's autovacuum does by it
 minute or two of such a load: a new device joins a hub whose data has long settled, not one
 still digesting 740,000 changes pushed a second earlier (PostgreSQL's first reads of freshly
 written rows also write their hint bits, and its planner has no statistics yet: measured, the
-first pull then takes 1.4 to 1.6 times as long; ``--no-vacuum`` measures that). Then, ``--runs`` times, opens a fresh, empty,
-migrated database as replica B (same user, another device) and times ``sync_once(B, client)``:
+first pull then takes 1.4 to 1.6 times as long; ``--no-vacuum`` measures that). Then,
+``--runs`` times, opens a fresh, empty, migrated database as replica B (same user, another
+device) and times ``sync_once(B, client)``:
 the initial pull of everything (each project downloaded whole through ``/v1/snapshot``, see
 ``pm_desktop/sync/snapshot.py``). Reports rows/s (live + tombstoned rows of the synced tables
 that arrived in B; target at least 30,000 rows/s, median of the runs) and fields/s (changes
