@@ -26,7 +26,8 @@ from pm_desktop.services.container import Services
 from pm_desktop.sync.credentials import SMTP_SERVICE, store_secret
 from pm_desktop.ui.mail_sending import MailSender
 from pm_desktop.ui.mail_settings import save_smtp_settings
-from pm_desktop.ui.outbox_view import STATE_COLORS, Column, Look, OutboxModel, OutboxView
+from pm_desktop.ui.outbox_model import STATE_COLORS, Column, Look, OutboxModel
+from pm_desktop.ui.outbox_view import OutboxView
 from tests.mail_server import (
     HOST,
     PASSWORD,
