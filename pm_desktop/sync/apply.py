@@ -8,17 +8,19 @@ columns are written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
 
 from pm_desktop.core.hlc import ClockDriftError, HlcStamp
 from pm_desktop.storage.base import Base, Synced
 from pm_desktop.storage.changes import decode_value
-from pm_desktop.storage.database import Store
+from pm_desktop.storage.database import Store, storage_error
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta
 from pm_desktop.storage.stamps import FIELD_STAMPS, row_field_stamps
 from pm_desktop.sync.foreign import record_foreign
@@ -112,15 +114,13 @@ def apply_page(
     result = PageResult()
     tables = _synced_tables()
     parsed = [p for p in (_parse(c, tables, result) for c in changes) if p is not None]
-    with store.write() as session:
-        connection = session.connection()
+    with unchecked_references(store) as connection:
         if cursor_key is not None:
             _save_cursor(connection, cursor_key, next_seq)
         if foreign_project is not None and not parsed:
             record_foreign(connection, foreign_project, result.foreign)
         if not parsed:
             return result
-        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         current = _local_stamps(connection, {p.key for p in parsed})
         winners: dict[tuple[str, str], dict[str, Any]] = {}
         first_seq: dict[tuple[str, str], int] = {}
@@ -160,6 +160,26 @@ def apply_page(
     except ClockDriftError as exc:
         result.errors.append(str(exc))
     return result
+
+
+@contextmanager
+def unchecked_references(store: Store) -> Iterator[Connection]:
+    """A write transaction that does not enforce foreign keys. A pulled row may refer to a
+    row the hub has not sent (yet, or ever: another device's mistake, or malice), and that
+    must not make every later sync fail: it is written, and the pull reports it
+    (:func:`pm_desktop.sync.snapshot.dangling_references`), as a full download does."""
+    try:
+        with store.engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")  # outside a transaction, or it does nothing
+            try:
+                with connection.begin():
+                    yield connection
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
+    except DBAPIError as exc:
+        raise storage_error(exc) from exc
 
 
 def _save_cursor(connection: Connection, key: str, seq: int) -> None:

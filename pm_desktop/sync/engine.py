@@ -48,12 +48,19 @@ from pm_desktop.storage.stamps import row_field_stamps
 from pm_desktop.sync.apply import (
     CHANGE_LOG,
     PageResult,
+    _synced_tables,
     apply_page,
     upsert_stamps,
 )
 from pm_desktop.sync.client import SNAPSHOT_HEAD, TEAM, HubClient, SyncError
 from pm_desktop.sync.deletions import DeletionTally, count_deletions
-from pm_desktop.sync.snapshot import SnapshotFeed, download, local_summary, stream_positions
+from pm_desktop.sync.snapshot import (
+    SnapshotFeed,
+    dangling_references,
+    download,
+    local_summary,
+    stream_positions,
+)
 from pm_desktop.sync.text_fields import text_columns
 
 BATCH_SIZE = 1000
@@ -441,7 +448,7 @@ def _apply_kept(
             raise SyncError("not_a_hub", "the hub sent a change without its sequence number")
         seqs.append(seq)
     reschedule: set[str] = set()
-    calendars = False
+    calendars = wrote = False
     start, size = 0, PAGE_SIZE
     while start < len(changes):
         chunk = changes[start : start + size]
@@ -453,6 +460,7 @@ def _apply_kept(
         _count(report, result)
         reschedule |= result.projects_to_reschedule
         calendars = calendars or result.calendars_changed
+        wrote = wrote or result.applied > 0
         if result.resume_after is None:
             after, start, size = last, start + size, PAGE_SIZE
         elif result.resume_after == after:  # a new row longer than the chunk
@@ -461,6 +469,8 @@ def _apply_kept(
             after, size = result.resume_after, PAGE_SIZE
             start = bisect.bisect_right(seqs, after)
     report.errors.extend(_reschedule(store, reschedule, everything=calendars))
+    if wrote:
+        report.errors.extend(_dangling(store, project))
 
 
 def _pull_pages(
@@ -475,8 +485,7 @@ def _pull_pages(
     """Pull and apply page by page (a pull too long to keep in memory); False if cancelled."""
     key = CURSOR_PREFIX + project
     reschedule: set[str] = set()
-    calendars = False
-    done = False
+    calendars = wrote = done = False
     limit = PAGE_SIZE
     while not (cancel is not None and cancel.is_set()):
         page = client.pull(project, after, limit)
@@ -487,6 +496,7 @@ def _pull_pages(
         _count(report, result)
         reschedule |= result.projects_to_reschedule
         calendars = calendars or result.calendars_changed
+        wrote = wrote or result.applied > 0
         if result.resume_after == after:  # a new row longer than the page: a bigger one
             limit = min(2 * limit, FETCH_LIMIT)
             continue
@@ -497,7 +507,15 @@ def _pull_pages(
             break
         after = cursor
     report.errors.extend(_reschedule(store, reschedule, everything=calendars))
+    if wrote:
+        report.errors.extend(_dangling(store, project))
     return done
+
+
+def _dangling(store: Store, project: str) -> list[str]:
+    """The project's rows that refer to rows missing here, after a pull wrote some."""
+    with store.read() as session:
+        return dangling_references(session.connection(), _synced_tables(), project)
 
 
 def _count(report: SyncReport, result: PageResult) -> None:

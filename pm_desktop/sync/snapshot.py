@@ -329,13 +329,19 @@ def _bulk_connection(store: Store) -> Iterator[Connection]:
 def _report_dangling(
     connection: Connection, tables: Tables, project: str, result: DownloadResult
 ) -> None:
-    """Report the project's rows that refer to a row missing here (the hub lacks it, or it
+    result.errors.extend(dangling_references(connection, tables, project))
+
+
+def dangling_references(connection: Connection, tables: Tables, project: str) -> list[str]:
+    """What of the project's rows refers to a row missing here (the hub lacks it, or it
     was skipped): one query over every reference, each looked up by the parent's key."""
     sql = _references_sql(tuple(tables), team=project == TEAM)
     found = connection.exec_driver_sql(sql, {"project": project}).all()
-    for child, parent, count in sorted(found):
-        if count:
-            result.errors.append(f"{count} {child} rows refer to {parent} rows missing here")
+    return [
+        f"{count} {child} rows refer to {parent} rows missing here"
+        for child, parent, count in sorted(found)
+        if count
+    ]
 
 
 @functools.cache
