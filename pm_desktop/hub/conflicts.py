@@ -22,10 +22,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pm_desktop.core.hlc import HlcStamp, HybridLogicalClock
-from pm_desktop.hub.protocol import MAX_CLOCK_AHEAD_MS, TEAM, Change
+from pm_desktop.hub.protocol import HUB_DEVICE, MAX_CLOCK_AHEAD_MS, TEAM, Change
 
 CONFLICTS_TABLE = "sync_conflicts"
-HUB_DEVICE = "hub"
 DELETED = "deleted"
 _IDS = uuid.UUID("0b6f4f3e-2f1c-5d2a-9a57-7c1f4e0d9c21")
 

@@ -23,6 +23,8 @@ MIN_PROTOCOL = 1
 FEATURES = ("snapshot_head",)
 
 TEAM = "team"
+#: The device id of the hub's own changes (conflict records): no client may push as it.
+HUB_DEVICE = "hub"
 MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_CHANGES = 5000
 MAX_PAGE = 5000
@@ -33,7 +35,9 @@ MAX_VALUE_CHARS = 1024 * 1024
 #: A change stamped further ahead of the hub's clock would win every later edit: refused.
 MAX_CLOCK_AHEAD_MS = 24 * 3600 * 1000
 
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}", re.ASCII)
+#: Table and column names as the app's schema spells them: lower case only, so that no name
+#: differing only in case slips past the checks of the real one.
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}", re.ASCII)
 _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}", re.ASCII)
 _HLC = re.compile(r"[0-9]{13}-[0-9]{6}-[A-Za-z0-9_.]{1,43}", re.ASCII)
 USER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@\-]{0,63}", re.ASCII)
@@ -184,6 +188,8 @@ def parse_push(document: Any, *, now_ms: int) -> PushRequest:
     device_id = document.get("device_id")
     if not isinstance(device_id, str) or not _KEY.fullmatch(device_id):
         raise malformed("device_id must be a device id (letters, digits, '-', '_', '.')")
+    if device_id == HUB_DEVICE:
+        raise malformed(f"device_id {HUB_DEVICE!r} is the hub's own (its conflict records)")
     raw_batches = document.get("batches")
     if not isinstance(raw_batches, list) or not raw_batches:
         raise malformed("batches must be a non-empty list")
@@ -237,8 +243,8 @@ def _parse_change(raw: Any, where: str, now_ms: int) -> Change:
             f"{where}.value must be the JSON text of the value, at most {MAX_VALUE_CHARS} chars"
         )
     try:
-        decoded = json.loads(value)
-    except (json.JSONDecodeError, RecursionError):
+        decoded = json.loads(value, parse_constant=_no_constant)
+    except (json.JSONDecodeError, RecursionError, ValueError):
         raise malformed(f"{where}.value is not JSON text (or nests too deeply)") from None
     _check_scope(where, table, column, project_id, decoded)
     if not isinstance(hlc, str) or not _HLC.fullmatch(hlc):
@@ -273,6 +279,11 @@ def references() -> dict[tuple[str, str], str]:
                 if parent != "projects":
                     found[(mapper.class_.__tablename__, key.parent.name)] = parent
     return found
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON (Python's parser takes them unless told)."""
+    raise ValueError(f"{name} is not JSON")
 
 
 def _check_scope(where: str, table: str, column: str, project_id: Any, value: Any) -> None:

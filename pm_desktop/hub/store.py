@@ -22,14 +22,21 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool
 
 from pm_desktop.hub.conflicts import (
-    HUB_DEVICE,
     Row,
     Side,
     conflict_changes,
     find_conflicts,
     hub_clock,
 )
-from pm_desktop.hub.protocol import TEAM, Batch, Change, HubError, not_granted, references
+from pm_desktop.hub.protocol import (
+    HUB_DEVICE,
+    TEAM,
+    Batch,
+    Change,
+    HubError,
+    not_granted,
+    references,
+)
 from pm_desktop.hub.schema import APP_ROLE
 
 NOTIFY_CHANNEL = "pm_hub_changes"
@@ -149,11 +156,13 @@ async def push_batch(conn: Conn, user: str, device_id: str, batch: Batch) -> dic
         await conn.execute("SELECT pg_advisory_xact_lock(%s)", [key])
     seq: list[int] | None = None
     if batch.changes:
-        await _refuse_rows_elsewhere(conn, batch.changes)
         found = find_conflicts(
             batch.changes, device_id, user, await _current_fields(conn, batch.changes)
         )
         seq = await _record(conn, batch.changes, device_id, batch.op, user)
+        # After writing, not before: a concurrent push creating the same row under another
+        # project has then either committed (seen here) or waits for this one (and fails).
+        await _refuse_rows_elsewhere(conn, batch.changes)
         if found:
             await _record(conn, conflict_changes(found, HUB_CLOCK), HUB_DEVICE, batch.op, user)
         for project in sorted(batch.projects):

@@ -81,6 +81,21 @@ def test_unknown_schema_and_missing_headers(make_client: ClientFactory) -> None:
     assert client.pull_all(project) == []
 
 
+def _push_of(change: dict[str, Any]) -> bytes:
+    """A push of one change that is well formed but for what ``change`` sets."""
+    valid = {
+        "table": "stakeholders",
+        "row_id": "r1",
+        "column": "name",
+        "value": '"x"',
+        "hlc": "1764000000000-000000-d1",
+        "project_id": "p1",
+    }
+    return json.dumps(
+        {"device_id": "d1", "batches": [{"op": 1, "changes": [valid | change]}]}
+    ).encode()
+
+
 @pytest.mark.parametrize(
     ("body", "text"),
     [
@@ -89,6 +104,10 @@ def test_unknown_schema_and_missing_headers(make_client: ClientFactory) -> None:
         (b"[]", "must be a JSON object"),
         (b'{"device_id": "d1", "batches": [{"op": 1, "changes": [{}]}]}', "changes[0].table"),
         (b"[" * 100_000 + b"]" * 100_000, "nests too deeply"),
+        (b'{"device_id": "hub", "batches": [{"op": 1, "changes": []}]}', "the hub's own"),
+        (_push_of({"table": "Stakeholders"}), "changes[0].table must be a table name"),
+        (_push_of({"column": "PROJECT_ID"}), "changes[0].column must be a column name"),
+        (_push_of({"value": "NaN"}), "changes[0].value is not JSON text"),
     ],
 )
 def test_a_malformed_push_is_400(make_client: ClientFactory, body: bytes, text: str) -> None:
