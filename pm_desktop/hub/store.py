@@ -22,6 +22,7 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool
 
 from pm_desktop.hub.conflicts import (
+    CONFLICTS_TABLE,
     Row,
     Side,
     conflict_changes,
@@ -192,6 +193,7 @@ async def _refuse_rows_elsewhere(conn: Conn, changes: Sequence[Change]) -> None:
     """403 when a change reaches a row the hub holds under another project, or makes a row
     refer to a row of another project (a row may refer to its own project's and to team's)."""
     wanted: dict[tuple[str, str], set[str]] = {}  # (table, row) -> projects it may be in
+    subjects: dict[tuple[str, str], dict[str, Any]] = {}  # the rows conflict records name
     for c in changes:
         wanted.setdefault((c.table, c.row_id), set()).add(c.project_key)
         parent = references().get((c.table, c.column))
@@ -199,6 +201,12 @@ async def _refuse_rows_elsewhere(conn: Conn, changes: Sequence[Change]) -> None:
             value = json.loads(c.value)
             if isinstance(value, str):
                 wanted.setdefault((parent, value), set()).update((c.project_key, TEAM))
+        elif c.table == CONFLICTS_TABLE and c.column in ("table_name", "row_id"):
+            subjects.setdefault((c.project_key, c.row_id), {})[c.column] = json.loads(c.value)
+    for (project, _record_id), subject in subjects.items():  # a record is in its row's project
+        table, row_id = subject.get("table_name"), subject.get("row_id")
+        if isinstance(table, str) and isinstance(row_id, str):
+            wanted.setdefault((table, row_id), set()).add(project)
     keys = sorted(wanted)
     cursor = await conn.execute(
         "SELECT table_name, row_id, project_key FROM row_projects(%s, %s)",

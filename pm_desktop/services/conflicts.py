@@ -340,7 +340,7 @@ class ConflictService:
     def _entry(self, session: Session, c: SyncConflict, names: dict[str, str]) -> ConflictEntry:
         model = synced_models().get(c.table_name)
         column = model.table().c.get(c.column_name) if model is not None else None
-        row = session.get(model, c.row_id) if model is not None else None
+        row = _subject(session, c)
         mine = self._store.device_id
 
         def side(value: str, hlc: str, device: str, user: str) -> ConflictSide:
@@ -498,7 +498,7 @@ class ConflictService:
         """The conflict's row (live or not), the attribute and the column of its field."""
         model = _model(conflict.table_name)
         column = _column(model, conflict.column_name)
-        row = session.get(model, conflict.row_id)
+        row = _subject(session, conflict)
         if row is None:
             raise NotFoundError(
                 f"The record ({conflict.table_name} {conflict.row_id}) is not on this computer."
@@ -548,8 +548,7 @@ class ConflictService:
     def _resolve_delete(
         self, session: Session, conflict: SyncConflict, resolution: ConflictResolution
     ) -> Resolved:
-        model = _model(conflict.table_name)
-        row = session.get(model, conflict.row_id)
+        row = _subject(session, conflict)
         if resolution == ConflictResolution.KEPT:
             if row is not None and row.deleted:
                 raise ConflictChangedError(
@@ -576,6 +575,17 @@ class ConflictService:
             tombstoned=tuple((r.__tablename__, r.id) for r in gone),
             reschedule=reschedule,
         )
+
+
+def _subject(session: Session, conflict: SyncConflict) -> Synced | None:
+    """The conflict's row, when it is here and of the conflict's own project. A record that
+    names a row of another project (made by hand: the hub records a conflict in its row's
+    project) is treated as about a row not here, so resolving it never writes to that row."""
+    model = synced_models().get(conflict.table_name)
+    row = session.get(model, conflict.row_id) if model is not None else None
+    if row is None or row.project_id != conflict.project_id:
+        return None
+    return row
 
 
 def _holds(column: Column[Any], value: Any, value_json: str) -> bool:

@@ -334,3 +334,26 @@ def test_a_row_cannot_refer_to_another_projects_rows(own_hub: ClientFactory) -> 
     assert outsider.push([team_role]).status_code == 200
     staffed = insider.change(project, table="task_assignments", column="person_id", value=person)
     assert insider.push([staffed]).status_code == 200
+
+
+def test_a_conflict_record_must_be_in_its_rows_project(own_hub: ClientFactory) -> None:
+    """A conflict record is recorded in the project of the row it names: one naming a row
+    of a project the pusher has no grant to, sent team-wide, is refused."""
+    project = new_project()
+    insider = own_hub(project)
+    row = str(uuid.uuid4())
+    assert (
+        insider.push(
+            [insider.change(project, table="stakeholders", row_id=row, value="李红梅")]
+        ).status_code
+        == 200
+    )
+    outsider = own_hub(new_project())
+    record = str(uuid.uuid4())
+    forged = [
+        outsider.change(None, table="sync_conflicts", row_id=record, column=c, value=v)
+        for c, v in (("table_name", "stakeholders"), ("row_id", row), ("kind", "edit"))
+    ]
+    response = outsider.push(forged)
+    assert response.status_code == 403, response.text
+    assert all(c["table"] != "sync_conflicts" for c in insider.pull_all("team"))

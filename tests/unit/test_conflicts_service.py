@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from pm_desktop.core.enums import ConflictKind, ConflictResolution, MeetingType, MinuteKind
-from pm_desktop.core.errors import ValidationError
+from pm_desktop.core.errors import NotFoundError, ValidationError
 from pm_desktop.core.hlc import HlcStamp
 from pm_desktop.services.conflicts import ConflictChangedError, both_texts
 from pm_desktop.services.container import Services
@@ -530,3 +530,37 @@ def test_a_kept_row_whose_parent_is_live_restores_nothing(services: Services, pr
     assert entry.deleted_within == ()
     resolved = services.conflicts.resolve(made.conflict_id, ConflictResolution.KEPT)
     assert resolved.restored == ()
+
+
+def test_a_record_naming_a_row_of_another_project_never_writes_to_it(
+    services: Services, project: str, meeting: str
+) -> None:
+    """A conflict record arrives team-wide (made by hand: the hub records a conflict in its
+    row's own project) naming an action of this project: resolving it changes nothing."""
+    item = services.meetings.add_action(meeting, "更新接口文档", why="初稿")
+    for kind, resolution in (
+        (ConflictKind.EDIT, ConflictResolution.RESTORED),
+        (ConflictKind.DELETE, ConflictResolution.DELETED),
+    ):
+        made = pull_conflict(
+            services,
+            table="action_items",
+            row_id=item.id,
+            project_id=None,
+            column="why" if kind == ConflictKind.EDIT else "deleted",
+            kept="初稿",
+            lost="攻击者的文字" if kind == ConflictKind.EDIT else True,
+            kept_device=OTHER,
+            lost_device="mallory-laptop",
+            kind=kind,
+            write_winner=False,
+        )
+        entry = services.conflicts.get(made.conflict_id)
+        assert entry.current == ""  # shown as about a row not on this computer
+        if kind == ConflictKind.EDIT:
+            with pytest.raises(NotFoundError, match="not on this computer"):
+                services.conflicts.resolve(made.conflict_id, resolution)
+        else:
+            services.conflicts.resolve(made.conflict_id, resolution)
+    after = action_of(services, item.id)
+    assert (after.why, after.deleted) == ("初稿", False)
