@@ -42,7 +42,9 @@ _REALM = 'Basic realm="PM Desktop hub", charset="UTF-8"'
 def error_response(error: HubError) -> JSONResponse:
     headers = {"WWW-Authenticate": _REALM} if error.status == 401 else None
     return JSONResponse(
-        {"error": error.code, "message": error.message}, status_code=error.status, headers=headers
+        {"error": error.code, "message": error.message, **error.extra},
+        status_code=error.status,
+        headers=headers,
     )
 
 

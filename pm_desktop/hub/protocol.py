@@ -54,11 +54,15 @@ def known_schemas() -> tuple[str, ...]:
 class HubError(Exception):
     """A request the hub refuses: an HTTP status, a protocol error code and a clear message."""
 
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(
+        self, status: int, code: str, message: str, *, extra: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
+        self.extra = extra or {}
+        """More of the error's JSON body (e.g. the row a ``row_elsewhere`` is about)."""
 
 
 def malformed(message: str) -> HubError:

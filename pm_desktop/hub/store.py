@@ -190,23 +190,31 @@ async def _claim_device(conn: Conn, user: str, device_id: str) -> None:
 
 
 async def _refuse_rows_elsewhere(conn: Conn, changes: Sequence[Change]) -> None:
-    """403 when a change reaches a row the hub holds under another project, or makes a row
-    refer to a row of another project (a row may refer to its own project's and to team's)."""
+    """403 ``row_elsewhere`` naming the pushed row when a change reaches a row the hub holds
+    under another project, makes a row refer to a row of another project (a row may refer
+    to its own project's and to team's), or records a conflict about a row of another."""
     wanted: dict[tuple[str, str], set[str]] = {}  # (table, row) -> projects it may be in
+    blame: dict[tuple[str, str], tuple[str, str]] = {}  # ... -> the pushed row that wants it
     subjects: dict[tuple[str, str], dict[str, Any]] = {}  # the rows conflict records name
+
+    def want(key: tuple[str, str], projects: Iterable[str], pushed: tuple[str, str]) -> None:
+        wanted.setdefault(key, set()).update(projects)
+        blame.setdefault(key, pushed)
+
     for c in changes:
-        wanted.setdefault((c.table, c.row_id), set()).add(c.project_key)
+        pushed = (c.table, c.row_id)
+        want(pushed, (c.project_key,), pushed)
         parent = references().get((c.table, c.column))
         if parent is not None:
             value = json.loads(c.value)
             if isinstance(value, str):
-                wanted.setdefault((parent, value), set()).update((c.project_key, TEAM))
+                want((parent, value), (c.project_key, TEAM), pushed)
         elif c.table == CONFLICTS_TABLE and c.column in ("table_name", "row_id"):
             subjects.setdefault((c.project_key, c.row_id), {})[c.column] = json.loads(c.value)
-    for (project, _record_id), subject in subjects.items():  # a record is in its row's project
+    for (project, record_id), subject in subjects.items():  # a record is in its row's project
         table, row_id = subject.get("table_name"), subject.get("row_id")
         if isinstance(table, str) and isinstance(row_id, str):
-            wanted.setdefault((table, row_id), set()).add(project)
+            want((table, row_id), (project,), (CONFLICTS_TABLE, record_id))
     keys = sorted(wanted)
     cursor = await conn.execute(
         "SELECT table_name, row_id, project_key FROM row_projects(%s, %s)",
@@ -214,11 +222,20 @@ async def _refuse_rows_elsewhere(conn: Conn, changes: Sequence[Change]) -> None:
     )
     for table, row_id, project in sorted(await cursor.fetchall()):
         if project not in wanted[(table, row_id)]:
+            culprit = blame[(table, row_id)]
+            what = (
+                f"row {row_id} of {table} belongs to another project on the hub: a row never"
+                " moves between projects"
+                if culprit == (table, row_id)
+                else f"row {culprit[1]} of {culprit[0]} refers to row {row_id} of {table}, which"
+                " belongs to another project: a row refers only to rows of its own project"
+                " or of team"
+            )
             raise HubError(
                 403,
-                "not_granted",
-                f"row {row_id} of {table} belongs to another project than the change:"
-                " a row never moves between projects, nor refers to another project's rows",
+                "row_elsewhere",
+                what,
+                extra={"table": culprit[0], "row_id": culprit[1]},
             )
 
 

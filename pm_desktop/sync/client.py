@@ -23,16 +23,21 @@ TEAM = "team"
 class SyncError(PmError):
     """A sync that failed: a short ``code`` for the program and a message for the user."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, *, row: tuple[str, str] | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.row = row
+        """(table, row id) of the pushed row a ``row_elsewhere`` refusal is about."""
 
     def __str__(self) -> str:
         return self.message
 
 
 SNAPSHOT_HEAD = "snapshot_head"
+#: A push refused for one row (it belongs to another project on the hub): that row's
+#: changes wait here, the others go (see ``engine.push_pending``).
+ROW_ELSEWHERE = "row_elsewhere"
 """A hub feature: a snapshot's first page gives the last sequence number of the project's
 stream (``SnapshotPage.head``)."""
 
@@ -258,7 +263,9 @@ def _error(status: int, body: Any, url: str) -> SyncError:
     if code in _CODE_MESSAGES:
         return SyncError(code, _CODE_MESSAGES[code])
     if status == 403 and detail:
-        return SyncError(code, f"the hub refused access: {detail}")
+        table, row_id = body.get("table"), body.get("row_id")
+        row = (table, row_id) if isinstance(table, str) and isinstance(row_id, str) else None
+        return SyncError(code, f"the hub refused access: {detail}", row=row)
     if status in _STATUS_MESSAGES:
         default_code, default_message = _STATUS_MESSAGES[status]
         return SyncError(default_code, default_message + (f" ({detail})" if detail else ""))

@@ -33,10 +33,10 @@ import bisect
 import json
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, tuple_, update
 
 from pm_desktop.core.hlc import HlcStamp
 from pm_desktop.core.schedule import DependencyCycleError
@@ -52,7 +52,7 @@ from pm_desktop.sync.apply import (
     apply_page,
     upsert_stamps,
 )
-from pm_desktop.sync.client import SNAPSHOT_HEAD, TEAM, HubClient, SyncError
+from pm_desktop.sync.client import ROW_ELSEWHERE, SNAPSHOT_HEAD, TEAM, HubClient, SyncError
 from pm_desktop.sync.deletions import DeletionTally, count_deletions
 from pm_desktop.sync.snapshot import (
     SnapshotFeed,
@@ -141,8 +141,14 @@ def sync_once(
     report = SyncReport()
     hello = client.hello()
     granted = report.granted = frozenset(hello.projects)
+    refused: dict[tuple[str, str], str] = {}
     report.pushed = push_pending(
-        store, client, cancel=cancel, granted=granted, sent_rows=report.rows_sent
+        store, client, cancel=cancel, granted=granted, sent_rows=report.rows_sent,
+        refused=refused,
+    )  # fmt: skip
+    report.errors.extend(
+        f"{message}; its changes stay on this computer"
+        for (table, row_id), message in sorted(refused.items())
     )
     report.not_granted = not_granted(store, granted)
     for project in report.not_granted:
@@ -185,21 +191,34 @@ def push_pending(
     cancel: threading.Event | None = None,
     granted: frozenset[str] | None = None,
     sent_rows: set[tuple[str, str]] | None = None,
+    refused: dict[tuple[str, str], str] | None = None,
 ) -> int:
     """Send every pending change-log entry; the number the hub acknowledged (their
     (table, row id) are added to ``sent_rows``).
 
     With ``granted`` (the projects the hub lets this user write), entries of other projects
     stay pending (see :func:`not_granted`) instead of making the hub refuse the whole push.
+    A row the hub refuses (``row_elsewhere``: it holds that id under another project) is
+    held back: its entries stay pending, the rest goes, and ``refused`` gets why.
     """
     total = 0
     skip = frozenset() if granted is None else frozenset(not_granted(store, granted))
+    held: set[tuple[str, str]] = set()
     while not (cancel is not None and cancel.is_set()):
-        batch = _pending_batch(store, skip)
+        batch = _pending_batch(store, skip, frozenset(held))
         if batch is None:
             return total
         changes = _batch_changes(store, batch)
-        results = client.push(store.device_id, [{"op": batch.op, "changes": changes}])
+        try:
+            results = client.push(store.device_id, [{"op": batch.op, "changes": changes}])
+        except SyncError as error:
+            if error.code != ROW_ELSEWHERE or error.row is None or error.row in batch.held:
+                raise
+            held.add(error.row)
+            _hold_back(store, batch, error.row)
+            if refused is not None:
+                refused[error.row] = error.message
+            continue
         if not any(r.get("op") == batch.op and r.get("status") in ("applied", "duplicate")
                    for r in results if isinstance(r, dict)):  # fmt: skip
             raise SyncError("push_refused", f"the hub did not accept batch {batch.op}")
@@ -238,13 +257,28 @@ class _Batch:
     last: int
     skip: frozenset[str]
     """Projects left out: their entries in first..last stay pending."""
+    held: frozenset[tuple[str, str]] = frozenset()
+    """Rows left out (the hub refused them): their entries stay pending too."""
 
     def entries(self) -> ColumnElement[bool]:
         log = CHANGE_LOG.c
         where = and_(log.pushed.is_(False), log.seq.between(self.first, self.last))
         if self.skip:
             where = and_(where, or_(log.project_id.is_(None), log.project_id.not_in(self.skip)))
+        if self.held:
+            where = and_(where, tuple_(log.table_name, log.row_id).not_in(sorted(self.held)))
         return where
+
+    def saved(self) -> str:
+        return json.dumps(
+            {
+                "op": self.op,
+                "first": self.first,
+                "last": self.last,
+                "skip": sorted(self.skip),
+                "held": sorted(self.held),
+            }
+        )
 
 
 def _meta(connection: Connection, key: str) -> str | None:
@@ -259,9 +293,12 @@ def _set_meta(connection: Connection, key: str, value: str | None) -> None:
         connection.execute(table.insert().values(key=key, value=value))
 
 
-def _pending_batch(store: Store, skip: frozenset[str]) -> _Batch | None:
+def _pending_batch(
+    store: Store, skip: frozenset[str], held: frozenset[tuple[str, str]] = frozenset()
+) -> _Batch | None:
     """The batch to send: the one already numbered but unacknowledged (exactly as it was
-    first sent), else a new one of the pending entries not of the ``skip`` projects."""
+    first sent), else a new one of the pending entries not of the ``skip`` projects nor of
+    the ``held`` rows."""
     with store.write() as session:
         connection = session.connection()
         saved = _meta(connection, PENDING_OP_KEY)
@@ -272,21 +309,31 @@ def _pending_batch(store: Store, skip: frozenset[str]) -> _Batch | None:
                 int(pending["first"]),
                 int(pending["last"]),
                 frozenset(pending.get("skip", ())),
+                frozenset((str(t), str(r)) for t, r in pending.get("held", ())),
             )
         log = CHANGE_LOG.c
         query = select(log.seq).where(log.pushed.is_(False))
         if skip:
             query = query.where(or_(log.project_id.is_(None), log.project_id.not_in(skip)))
+        if held:
+            query = query.where(tuple_(log.table_name, log.row_id).not_in(sorted(held)))
         seqs = list(connection.scalars(query.order_by(log.seq).limit(BATCH_SIZE)))
         if not seqs:
             return None
         last = _end_of_row_change(connection, seqs[-1])
         op = int(_meta(connection, NEXT_OP_KEY) or "1")
         _set_meta(connection, NEXT_OP_KEY, str(op + 1))
-        batch = _Batch(op, seqs[0], last, skip)
-        saved = json.dumps({"op": op, "first": seqs[0], "last": last, "skip": sorted(skip)})
-        _set_meta(connection, PENDING_OP_KEY, saved)
+        batch = _Batch(op, seqs[0], last, skip, held)
+        _set_meta(connection, PENDING_OP_KEY, batch.saved())
         return batch
+
+
+def _hold_back(store: Store, batch: _Batch, row: tuple[str, str]) -> None:
+    """Send ``batch`` again without ``row``, under the same op: the hub refused the batch
+    whole (its transaction rolled back), so that op is still unused there."""
+    smaller = replace(batch, held=batch.held | {row})
+    with store.write() as session:
+        _set_meta(session.connection(), PENDING_OP_KEY, smaller.saved())
 
 
 def _end_of_row_change(connection: Connection, seq: int) -> int:

@@ -241,8 +241,9 @@ def test_a_row_of_a_project_cannot_be_reached_through_team(
     response = outsider.push([outsider.change(None, table="people", row_id=row, value="x")])
 
     assert response.status_code == 403, response.text
-    assert response.json()["error"] == "not_granted"
-    assert "belongs to another project" in response.json()["message"]
+    body = response.json()
+    assert (body["error"], body["table"], body["row_id"]) == ("row_elsewhere", "people", row)
+    assert "belongs to another project" in body["message"]
     assert all(c["row_id"] != row for c in insider.pull_all("team"))
     fields = insider.get("/v1/snapshot", project=project).json()["fields"]
     assert [f["value"] for f in fields] == ['"李红梅"']
@@ -325,7 +326,8 @@ def test_a_row_cannot_refer_to_another_projects_rows(own_hub: ClientFactory) -> 
         [outsider.change(None, table="template_roles", column="template_id", value=own_template)]
     )
     assert hooked.status_code == 403, hooked.text
-    assert "nor refers to another project's rows" in hooked.json()["message"]
+    assert hooked.json()["error"] == "row_elsewhere"
+    assert f"refers to row {own_template} of team_templates" in hooked.json()["message"]
     assert all(c["table"] != "template_roles" for c in insider.pull_all("team"))
 
     team_role = outsider.change(
