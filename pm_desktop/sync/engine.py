@@ -125,6 +125,9 @@ class SyncReport:
     """The (table, row id) of every row whose changes the hub acknowledged."""
     downloaded: list[str] = field(default_factory=list)
     """Projects downloaded whole this round (first download or re-download)."""
+    refused_rows: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(table, row id) -> why: rows whose changes the hub refused (their id is another
+    project's there); their changes stay here, and the rest was sent."""
 
 
 def sync_once(
@@ -141,15 +144,10 @@ def sync_once(
     report = SyncReport()
     hello = client.hello()
     granted = report.granted = frozenset(hello.projects)
-    refused: dict[tuple[str, str], str] = {}
     report.pushed = push_pending(
         store, client, cancel=cancel, granted=granted, sent_rows=report.rows_sent,
-        refused=refused,
+        refused=report.refused_rows,
     )  # fmt: skip
-    report.errors.extend(
-        f"{message}; its changes stay on this computer"
-        for (table, row_id), message in sorted(refused.items())
-    )
     report.not_granted = not_granted(store, granted)
     for project in report.not_granted:
         report.refusals[project] = _refusal(client, project)

@@ -383,6 +383,15 @@ class SyncRunner(QObject):
             tooltip += "\n" + self.tr("Skipped: {problems}").format(
                 problems="; ".join(report.errors[:5])
             )
+        if report.refused_rows:
+            kinds = sorted({record_kind(table) for table, _row in report.refused_rows})
+            tooltip += "\n" + self.tr(
+                "Not sent: %n record(s) the team server refused ({kinds}): another project "
+                "holds them there. Their changes stay on this computer; tell the team server's "
+                "administrator.",
+                "",
+                len(report.refused_rows),
+            ).format(kinds=self.tr(", ", "between record kinds").join(kinds))
         if report.not_granted:
             for project in report.not_granted:
                 tooltip += "\n" + self.tr(
@@ -428,6 +437,7 @@ class SyncRunner(QObject):
             "unavailable": self.tr("team server busy"),
             "client_too_old": self.tr("update PM Desktop"),
             "password": self.tr("secret needed"),
+            "device_conflict": self.tr("database registered to another user"),
         }
         reason = reasons.get(code, self.tr("error"))
         self._set(

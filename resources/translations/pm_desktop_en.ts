@@ -460,6 +460,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Not sent: %n record(s) the team server refused ({kinds}): another project holds them there. Their changes stay on this computer; tell the team server&apos;s administrator.</source>
+        <translation>
+            <numerusform>Not sent: %n record the team server refused ({kinds}): another project holds it there. Its changes stay on this computer; tell the team server&apos;s administrator.</numerusform>
+            <numerusform>Not sent: %n records the team server refused ({kinds}): another project holds them there. Their changes stay on this computer; tell the team server&apos;s administrator.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Synced at {time}; {count} project(s) not sent</source>
         <translation>
             <numerusform>Synced at {time}; {count} project not sent</numerusform>

@@ -5745,6 +5745,17 @@ Queued {time}; {state}</source>
         <source>Skipped: {problems}</source>
         <translation>已跳过：{problems}</translation>
     </message>
+    <message numerus="yes">
+        <source>Not sent: %n record(s) the team server refused ({kinds}): another project holds them there. Their changes stay on this computer; tell the team server&apos;s administrator.</source>
+        <translation>
+            <numerusform>未发送：团队服务器拒收了 %n 条记录（{kinds}），因为服务器上另一个项目已占用它们。这些更改保留在本机；请告知团队服务器管理员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between record kinds</comment>
+        <translation>、</translation>
+    </message>
     <message>
         <source>Not sent: “{project}”: {why}. Its changes stay here and are sent once the team server&apos;s administrator grants you the project.</source>
         <translation>未发送“{project}”：{why}。其更改保留在本机，待团队服务器管理员为您授予该项目的权限后再发送。</translation>
@@ -5798,6 +5809,10 @@ Queued {time}; {state}</source>
     <message>
         <source>secret needed</source>
         <translation>需要密钥</translation>
+    </message>
+    <message>
+        <source>database registered to another user</source>
+        <translation>数据库已登记给另一位用户</translation>
     </message>
     <message>
         <source>error</source>

@@ -9,17 +9,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from pm_desktop.core.enums import ProjectType
 from pm_desktop.hub import admin
 from pm_desktop.hub.cli import main as hub_main
 from pm_desktop.services.container import Services
 from pm_desktop.services.team import builtin_id, builtin_templates
 from pm_desktop.sync.client import HubClient
+from pm_desktop.sync.credentials import store_secret
 from pm_desktop.sync.engine import sync_once
+from pm_desktop.ui.main_window import MainWindow
+from pm_desktop.ui.services_loader import ServicesLoader
+from pm_desktop.ui.sync_settings import HUB_SERVICE, HubSettings, save_hub_settings
 from tests.hub.hubserver import HubClient as RawClient
 from tests.hub.hubserver import HubThread
 from tests.hub.postgres import TempPostgres
+from tests.mail_server import MemoryKeyring
 
 
 @pytest.fixture(scope="module")
@@ -121,14 +129,59 @@ def test_a_row_id_claimed_under_another_project_holds_back_that_row_only(
                 )
             )
         assert waiting == {("team_templates", claimed)} | roles
-        refusals = [e for e in report.errors if e.endswith("; its changes stay on this computer")]
-        assert len(refusals) == len(waiting)
-        assert f"row {claimed} of team_templates belongs to another project" in refusals[0]
+        assert set(report.refused_rows) == waiting
+        assert "belongs to another project" in report.refused_rows[("team_templates", claimed)]
         assert report.pushed > 0  # every other built-in template and role went
         second = sync_once(services.store, client)  # refused again, said again, nothing lost
-        assert sorted(e for e in second.errors if "stay on this computer" in e) == sorted(refusals)
+        assert second.refused_rows == report.refused_rows
         assert second.pushed == 0
     finally:
         squatter.close()
         client.close()
         services.close()
+
+
+def test_the_status_bar_says_which_records_the_hub_refused(
+    own_hub: tuple[str, HubThread],
+    qtbot: QtBot,
+    desk: Services,
+    settings: QSettings,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    """The user sees, in words, what waits on the computer and whom to tell."""
+    url, hub = own_hub
+    squatted = str(uuid.uuid4())
+    with admin.connect(url) as conn:
+        secret = admin.add_user(conn, "wang.lei")
+        admin.add_user(conn, "neighbour")
+        admin.grant(conn, "neighbour", squatted)
+        conn.execute(  # the neighbour's project already holds a template of this id
+            """INSERT INTO fields (project_key, table_name, row_id, column_name, value_json,
+                                   hlc, device_id)
+               VALUES (%s, 'team_templates', %s, 'name', '"x"', '1764000000000-000000-n1',
+                       'n1')""",
+            [squatted, (template := str(uuid.uuid4()))],
+        )
+    made = desk.team.create_template("我的模板", ProjectType.OTHER, roles=[])
+    with desk.store.engine.begin() as conn:  # as if made with that id here
+        for table, column in (("team_templates", "id"), ("change_log", "row_id")):
+            conn.execute(text(f"UPDATE {table} SET {column} = :new WHERE {column} = :old"),
+                         {"new": template, "old": made.id})  # fmt: skip
+    hub_settings = HubSettings(hub.url, "wang.lei")
+    save_hub_settings(settings, hub_settings)
+    store_secret(HUB_SERVICE, hub_settings.account, secret)
+    window = MainWindow(ServicesLoader.of(desk), settings)
+    window.sync.wait_seconds = 5
+    qtbot.addWidget(window)
+    window.show()
+
+    with qtbot.waitSignal(window.sync.finished, timeout=30000):
+        window.sync_now()
+    window.sync.wait()
+
+    assert window.sync.state == "synced", window.sync.tooltip
+    assert (
+        "record(s) the team server refused (Team model): another project holds them there."
+        " Their changes stay on this computer; tell the team server's administrator."
+    ) in window.sync.tooltip
+    assert window.pending_label.text() != "0 change(s) not synced"
