@@ -14,17 +14,12 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
 from pm_desktop.hub import protocol
-from pm_desktop.hub.auth import hash_secret, new_secret
+from pm_desktop.hub.auth import DISABLED_SALT, disabled_hash, hash_secret, new_secret
 from pm_desktop.hub.schema import require_current
 
 #: The ids PM Desktop gives projects (UUIDs, as the app writes them).
 _PROJECT_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 URL_FORM = "postgresql://user:password@host:port/database"
-#: The salt field (base64 of b"disabled") of a disabled user's ``secret_hash``: a hash in the
-#: form of a real one, so that checking a secret against it costs what a real check costs (a
-#: disabled name is not told apart from an unknown one by timing), that no secret matches.
-#: Real salts are 16 random bytes, so they never read like this.
-_DISABLED_SALT = "ZGlzYWJsZWQ="
 
 
 class AdminError(Exception):
@@ -142,12 +137,10 @@ def disable_user(conn: psycopg.Connection[Any], name: str) -> bool:
     _check_user_name(name)
     require_current(conn)
     _check_user_exists(conn, name)
-    parts = hash_secret(new_secret()).split("$")
-    parts[4] = _DISABLED_SALT
     cursor = conn.execute(
         """UPDATE users SET secret_hash = %s
            WHERE name = %s AND split_part(secret_hash, '$', 5) <> %s""",
-        ["$".join(parts), name, _DISABLED_SALT],
+        [disabled_hash(), name, DISABLED_SALT],
     )
     return cursor.rowcount == 1
 
@@ -218,6 +211,6 @@ def disabled_users(conn: psycopg.Connection[Any]) -> set[str]:
     """The users that cannot sign in (:func:`disable_user`)."""
     require_current(conn)
     rows = conn.execute(
-        "SELECT name FROM users WHERE split_part(secret_hash, '$', 5) = %s", [_DISABLED_SALT]
+        "SELECT name FROM users WHERE split_part(secret_hash, '$', 5) = %s", [DISABLED_SALT]
     )
     return {str(name) for (name,) in rows}

@@ -34,6 +34,19 @@ def hash_secret(secret: str, *, n: int = _N, r: int = _R, p: int = _P) -> str:
     )
 
 
+#: The salt field (base64 of b"disabled") of a disabled user's hash. Real salts are 16 random
+#: bytes, so they never read like this.
+DISABLED_SALT = "ZGlzYWJsZWQ="
+
+
+def disabled_hash() -> str:
+    """A hash no secret matches, in the form of a real one: checking a secret against it
+    costs what a real check costs (a disabled name is not told from an unknown one by timing)."""
+    parts = hash_secret(new_secret()).split("$")
+    parts[4] = DISABLED_SALT
+    return "$".join(parts)
+
+
 def verify_secret(secret: str, stored: str) -> bool:
     """Whether ``secret`` matches ``stored``, compared in constant time."""
     try:

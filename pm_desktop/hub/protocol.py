@@ -175,14 +175,9 @@ def parse_json(body: bytes) -> Any:
 @functools.cache
 def project_tables() -> frozenset[str]:
     """The synced tables whose every row belongs to a project (never team-wide)."""
-    import pm_desktop.storage.models  # noqa: F401 - maps every model
-    from pm_desktop.storage.base import Base, Synced
+    from pm_desktop.storage.models import synced_models
 
-    return frozenset(
-        mapper.class_.__tablename__
-        for mapper in Base.registry.mappers
-        if issubclass(mapper.class_, Synced) and not mapper.class_.__team_scope__
-    )
+    return frozenset(name for name, model in synced_models().items() if not model.__team_scope__)
 
 
 def parse_push(document: Any, *, now_ms: int) -> PushRequest:
@@ -272,17 +267,14 @@ def _parse_change(raw: Any, where: str, now_ms: int) -> Change:
 def references() -> dict[tuple[str, str], str]:
     """(synced table, column) -> the synced table its value refers to (``projects`` aside:
     team-wide rows may be about a project)."""
-    import pm_desktop.storage.models  # noqa: F401 - maps every model
-    from pm_desktop.storage.base import Base, Synced
+    from pm_desktop.storage.models import synced_models
 
-    found: dict[tuple[str, str], str] = {}
-    for mapper in Base.registry.mappers:
-        if issubclass(mapper.class_, Synced):
-            for key in mapper.class_.table().foreign_keys:
-                parent = key.column.table.name
-                if parent != "projects":
-                    found[(mapper.class_.__tablename__, key.parent.name)] = parent
-    return found
+    return {
+        (name, key.parent.name): key.column.table.name
+        for name, model in synced_models().items()
+        for key in model.table().foreign_keys
+        if key.column.table.name != "projects"
+    }
 
 
 def _no_constant(name: str) -> Any:

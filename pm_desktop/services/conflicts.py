@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
-from functools import cache
 from typing import Any
 
 from sqlalchemy import Column, String, func, inspect, select
@@ -28,7 +27,7 @@ from pm_desktop.core.errors import NotFoundError, ValidationError
 from pm_desktop.core.hlc import HlcStamp
 from pm_desktop.core.meetings import OPEN_STATUSES
 from pm_desktop.services.plan import PlanService
-from pm_desktop.storage.base import Base, Synced
+from pm_desktop.storage.base import Synced
 from pm_desktop.storage.changes import decode_value, encode_value, tombstone
 from pm_desktop.storage.database import Store
 from pm_desktop.storage.models import (
@@ -42,6 +41,7 @@ from pm_desktop.storage.models import (
     TaskDependency,
     TeamAssignment,
     Touchpoint,
+    synced_models,
 )
 
 DELETED = "deleted"
@@ -208,16 +208,6 @@ class Resolved:
     """(table, row id) of the deleted rows "keep it" brought back with the row."""
     reschedule: str | None = None
     """The project whose plan dates follow the change."""
-
-
-@cache
-def synced_models() -> dict[str, type[Synced]]:
-    """Synced table name -> its model."""
-    return {
-        mapper.class_.__tablename__: mapper.class_
-        for mapper in Base.registry.mappers
-        if issubclass(mapper.class_, Synced)
-    }
 
 
 def _model(table: str) -> type[Synced]:

@@ -260,12 +260,11 @@ class _Batch:
 
     def entries(self) -> ColumnElement[bool]:
         log = CHANGE_LOG.c
-        where = and_(log.pushed.is_(False), log.seq.between(self.first, self.last))
-        if self.skip:
-            where = and_(where, or_(log.project_id.is_(None), log.project_id.not_in(self.skip)))
-        if self.held:
-            where = and_(where, tuple_(log.table_name, log.row_id).not_in(sorted(self.held)))
-        return where
+        return and_(
+            log.pushed.is_(False),
+            log.seq.between(self.first, self.last),
+            *_left_out(self.skip, self.held),
+        )
 
     def saved(self) -> str:
         return json.dumps(
@@ -277,6 +276,17 @@ class _Batch:
                 "held": sorted(self.held),
             }
         )
+
+
+def _left_out(skip: frozenset[str], held: frozenset[tuple[str, str]]) -> list[ColumnElement[bool]]:
+    """The conditions that leave out the entries of the ``skip`` projects and ``held`` rows."""
+    log = CHANGE_LOG.c
+    conditions: list[ColumnElement[bool]] = []
+    if skip:
+        conditions.append(or_(log.project_id.is_(None), log.project_id.not_in(skip)))
+    if held:
+        conditions.append(tuple_(log.table_name, log.row_id).not_in(sorted(held)))
+    return conditions
 
 
 def _meta(connection: Connection, key: str) -> str | None:
@@ -310,11 +320,7 @@ def _pending_batch(
                 frozenset((str(t), str(r)) for t, r in pending.get("held", ())),
             )
         log = CHANGE_LOG.c
-        query = select(log.seq).where(log.pushed.is_(False))
-        if skip:
-            query = query.where(or_(log.project_id.is_(None), log.project_id.not_in(skip)))
-        if held:
-            query = query.where(tuple_(log.table_name, log.row_id).not_in(sorted(held)))
+        query = select(log.seq).where(log.pushed.is_(False), *_left_out(skip, held))
         seqs = list(connection.scalars(query.order_by(log.seq).limit(BATCH_SIZE)))
         if not seqs:
             return None

@@ -151,7 +151,7 @@ def download(
                         # the last page: the rest in its transaction (one commit less)
                         if hub_rows is not None:
                             _resend_missing(connection, project, hub_rows, tables, result)
-                        _report_dangling(connection, tables, project, result)
+                        result.errors.extend(dangling_references(connection, tables, project))
                         record_foreign(connection, project, skipped, replace=True)
                         _save_cursor(connection, cursor_key, position)
     except DBAPIError as exc:
@@ -324,12 +324,6 @@ def _bulk_connection(store: Store) -> Iterator[Connection]:
             raw.execute("PRAGMA foreign_keys = ON")
             raw.execute("PRAGMA synchronous = FULL")
             raw.execute(f"PRAGMA cache_size = {int(cache[0]) if cache else -2000}")
-
-
-def _report_dangling(
-    connection: Connection, tables: Tables, project: str, result: DownloadResult
-) -> None:
-    result.errors.extend(dangling_references(connection, tables, project))
 
 
 def dangling_references(connection: Connection, tables: Tables, project: str) -> list[str]:

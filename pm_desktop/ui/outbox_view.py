@@ -56,7 +56,7 @@ from pm_desktop.ui.outbox_model import (
 )
 
 # The most of the tree's width each narrow column may take; the rest is the subject's.
-COLUMN_SHARES = {"attachment": 0.16, "queued": 0.2, "state": 0.3}
+COLUMN_SHARES = {Column.ATTACHMENT: 0.16, Column.QUEUED: 0.2, Column.STATE: 0.3}
 
 
 class OutboxView(QWidget):
@@ -290,11 +290,7 @@ class OutboxView(QWidget):
         if width <= 0:
             return
         header = self.tree.header()
-        for column, share in (
-            (Column.ATTACHMENT, COLUMN_SHARES["attachment"]),
-            (Column.QUEUED, COLUMN_SHARES["queued"]),
-            (Column.STATE, COLUMN_SHARES["state"]),
-        ):
+        for column, share in COLUMN_SHARES.items():
             wanted = max(self.tree.sizeHintForColumn(column), header.sectionSizeHint(column))
             header.resizeSection(column, min(wanted, int(width * share)))
 

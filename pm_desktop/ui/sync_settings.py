@@ -340,8 +340,8 @@ class SyncSettingsDialog(ServerSettingsDialog):
         if hub is None:
             return
         save_hub_settings(self._settings, hub)
-        if self.secret.text().strip():
-            store_secret(HUB_SERVICE, hub.account, self.secret.text().strip())
+        if secret := self.secret.text().strip():
+            store_secret(HUB_SERVICE, hub.account, secret)
         self.secret.clear()
         super().accept()
 

@@ -3,10 +3,8 @@ only when there is none), and a connection test against a real SMTP server."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from keyring.backends import fail
@@ -31,6 +29,7 @@ from tests.mail_server import (
     make_certificates,
     smtp_server,
 )
+from tests.settings_dialogs import assert_details_out_of_the_way, unknown_host
 
 FROM = "wang.lei@qiming.example"
 
@@ -169,28 +168,7 @@ def test_saved_settings_round_trip(settings: QSettings) -> None:
 
 @pytest.fixture
 def no_such_host(monkeypatch: pytest.MonkeyPatch) -> str:
-    """A host name the name service does not know (as it answers for a typo)."""
-    real = socket.getaddrinfo
-
-    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host == "smtp.qiming.invalid":
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return real(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return "smtp.qiming.invalid"
-
-
-def assert_details_out_of_the_way(dialog: MailSettingsDialog, technical: str) -> None:
-    """The sentence is plain; the technical text waits behind Details (and in the tooltip)."""
-    assert technical not in dialog.test_result.text()
-    assert "Errno" not in dialog.test_result.text()
-    assert technical in dialog.test_result.toolTip()
-    assert dialog.details_button.isVisible()
-    assert dialog.test_details.isHidden()
-    dialog.details_button.click()
-    assert dialog.test_details.isVisible()
-    assert technical in dialog.test_details.text()
+    return unknown_host(monkeypatch, "smtp.qiming.invalid")
 
 
 def assert_nothing_squeezed(dialog: MailSettingsDialog) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import http.server
 import os
-import socket
 import socketserver
 import threading
 from collections.abc import Iterator
@@ -42,6 +41,7 @@ from tests.hub.conftest import UserFactory, new_project
 from tests.hub.hubserver import HubThread
 from tests.hub.postgres import free_port
 from tests.mail_server import MemoryKeyring, keyring_backend
+from tests.settings_dialogs import assert_details_out_of_the_way, unknown_host
 
 pytestmark = pytest.mark.gui
 
@@ -189,28 +189,7 @@ def not_a_hub() -> Iterator[str]:
 
 @pytest.fixture
 def no_such_host(monkeypatch: pytest.MonkeyPatch) -> str:
-    """A host name the name service does not know (as it answers for a typo)."""
-    real = socket.getaddrinfo
-
-    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host == "pm-hub.qiming.invalid":
-            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return real(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return "pm-hub.qiming.invalid"
-
-
-def assert_details_out_of_the_way(dialog: SyncSettingsDialog, technical: str) -> None:
-    """The sentence is plain; the technical text waits behind Details (and in the tooltip)."""
-    assert technical not in dialog.test_result.text()
-    assert "Details" not in dialog.test_result.text()
-    assert technical in dialog.test_result.toolTip()
-    assert dialog.details_button.isVisible()
-    assert dialog.test_details.isHidden()
-    dialog.details_button.click()
-    assert dialog.test_details.isVisible()
-    assert technical in dialog.test_details.text()
+    return unknown_host(monkeypatch, "pm-hub.qiming.invalid")
 
 
 def test_a_failed_connection_test_says_what_to_check_and_keeps_the_detail_aside(

@@ -1,5 +1,8 @@
 """All tables. Importing this package registers every model on ``Base.metadata``."""
 
+from functools import cache
+
+from pm_desktop.storage.base import Base, Synced
 from pm_desktop.storage.models.local import ChangeLogEntry, LocalMeta
 from pm_desktop.storage.models.mail import OutboxMessage, OutboxRecipient
 from pm_desktop.storage.models.meetings import (
@@ -54,4 +57,15 @@ __all__ = [
     "Touchpoint",
     "Unavailability",
     "WorkingCalendar",
+    "synced_models",
 ]
+
+
+@cache
+def synced_models() -> dict[str, type[Synced]]:
+    """Synced table name -> its model."""
+    return {
+        mapper.class_.__tablename__: mapper.class_
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, Synced)
+    }
